@@ -1,0 +1,74 @@
+# quotelens: build, test, demo and measure.
+#   make          build build/quotelens
+#   make test     install missing Debian packages, build, run every test
+#   make demo     install missing Debian packages, build, open the examples
+#   make eval     score the seed articles against ../shared/gold
+#   make clean    remove build/
+
+CC      ?= cc
+SHARED  ?= ../shared
+MSGPACK := $(shell pkg-config --exists msgpack-c 2>/dev/null && echo msgpack-c || echo msgpack)
+PKGS    := libuv $(MSGPACK) libutf8proc libxxhash jansson
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRC      := $(wildcard src/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:src/%.c=build/obj/%.o)
+LIB_OBJ  := $(LIB_SRC:src/%.c=build/obj/%.o)
+SAN_OBJ  := $(SRC:src/%.c=build/asan/obj/%.o)
+SAN_LIB  := $(LIB_SRC:src/%.c=build/asan/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
+SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
+
+.PHONY: all deps test demo eval clean asan units
+all: build/quotelens
+
+deps:
+	@sh scripts/install-deps.sh
+
+build/quotelens: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/obj/%.o: src/%.c $(wildcard src/*.h) | build/obj
+	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+
+build/asan/quotelens: $(SAN_OBJ)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+build/asan/obj/%.o: src/%.c $(wildcard src/*.h) | build/asan/obj
+	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+
+build/unit/%: tests/unit/%.c $(LIB_OBJ) | build/unit
+	$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+build/asan/unit/%: tests/unit/%.c $(SAN_LIB) | build/asan/unit
+	$(CC) $(CFLAGS) $(SAN) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+build/obj build/asan/obj build/unit build/asan/unit:
+	@mkdir -p $@
+
+asan: build/asan/quotelens
+units: $(UNIT) $(SAN_UNIT)
+
+test: deps
+	@$(MAKE) --no-print-directory all asan units
+	@sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh
+
+eval: all
+	@build/quotelens scan --json $(SHARED)/seeds/*.txt > build/seeds.jsonl
+	@python3 $(SHARED)/eval/score.py $(SHARED)/gold/seeds.jsonl build/seeds.jsonl \
+		--xref $(SHARED)/gold/seeds-xref.json --root $(SHARED)/seeds
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/obj/*.d)

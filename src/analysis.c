@@ -1,0 +1,70 @@
+/*
+ * analysis.c: runs the analysis of one text (quotes, then speakers) and owns
+ * the analysis object's memory.
+ */
+#include "analysis.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib.h"
+#include "quote.h"
+
+int analysis_run(const char *text, size_t len, analysis **out)
+{
+    analysis *a = calloc(1, sizeof *a);
+    if (!a)
+        return -ENOMEM;
+    int rc = quote_find(text, len, a);
+    if (rc == 0)
+        rc = attrib_resolve(text, len, a);
+    if (rc != 0) {
+        analysis_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
+
+void analysis_free(analysis *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        free(a->quotes[i].speaker);
+        free(a->quotes[i].cue);
+    }
+    for (size_t i = 0; i < a->n_diags; i++)
+        free(a->diags[i].message);
+    free(a->quotes);
+    free(a->diags);
+    free(a);
+}
+
+int analysis_add_diag(analysis *a, size_t start, size_t end, diag_severity sev,
+                      const char *code, const char *fmt, ...)
+{
+    /* Grow by doubling; the capacity is implied by the count being a power of two. */
+    if ((a->n_diags & (a->n_diags - 1)) == 0) {
+        size_t cap = a->n_diags ? 2 * a->n_diags : 1;
+        diag *grown = realloc(a->diags, cap * sizeof *grown);
+        if (!grown)
+            return -ENOMEM;
+        a->diags = grown;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !(msg = malloc((size_t)n + 1)))
+        return -ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    a->diags[a->n_diags++] = (diag){start, end, sev, code, msg};
+    return 0;
+}

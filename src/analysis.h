@@ -1,0 +1,55 @@
+/*
+ * analysis.h: what quotelens knows about one text once it is analysed: its
+ * quotations, who said each one, and the problems a copy editor should see.
+ *
+ * Every position is a byte offset into the analysed text. The analysis owns
+ * all its strings; analysis_free() releases everything. Running an analysis
+ * is a pure function of the text, so the CLI and the co-process share it and
+ * a test can compare one against the other.
+ */
+#ifndef QL_ANALYSIS_H
+#define QL_ANALYSIS_H
+
+#include <stddef.h>
+
+typedef enum { QUOTE_FULL, QUOTE_PARTIAL } quote_kind;
+
+typedef struct quote {
+    size_t open;        /* offset of the opening mark */
+    size_t start;       /* first byte after the opening mark */
+    size_t end;         /* offset of the closing mark (end of run when unclosed) */
+    size_t close;       /* first byte after the closing mark */
+    quote_kind kind;
+    char *speaker;      /* the speaker as named in this text; NULL when unknown */
+    char *cue;          /* the attributing words as written ("said"); NULL for none */
+    size_t mention_start, mention_end; /* the mention that attributes it; equal when none */
+    float confidence;   /* 0..1, how sure the attribution is */
+} quote;
+
+/* Severities use vim.diagnostic's numbering so they pass through unchanged. */
+typedef enum { DIAG_ERROR = 1, DIAG_WARN = 2, DIAG_INFO = 3, DIAG_HINT = 4 } diag_severity;
+
+typedef struct diag {
+    size_t start, end;
+    diag_severity severity;
+    const char *code;   /* static: "unbalanced-mark", "doubled-mark", ... */
+    char *message;
+} diag;
+
+typedef struct analysis {
+    quote *quotes;
+    size_t n_quotes;
+    diag *diags;
+    size_t n_diags;
+} analysis;
+
+/* Analyses text[0..len). Returns 0, or -ENOMEM with *out untouched. */
+int analysis_run(const char *text, size_t len, analysis **out);
+void analysis_free(analysis *a);
+
+/* Appends a diagnostic; the message is copied. Returns 0 or -ENOMEM. */
+int analysis_add_diag(analysis *a, size_t start, size_t end, diag_severity sev,
+                      const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#endif

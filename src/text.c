@@ -1,0 +1,153 @@
+/*
+ * text.c: UTF-8 decoding and character classes on top of utf8proc, and the
+ * line index. Invalid bytes decode as U+FFFD with length 1 so that every
+ * scanner in quotelens makes progress on any input.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t text_decode(const char *text, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                          (utf8proc_ssize_t)(len - i), &c);
+    if (k <= 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    *n = (size_t)k;
+    return c;
+}
+
+int32_t text_decode_before(const char *text, size_t i, size_t *start)
+{
+    size_t s = i, n;
+    if (i == 0) {
+        *start = 0;
+        return -1;
+    }
+    /* Step back over at most three continuation bytes. */
+    do {
+        s--;
+    } while (s > 0 && i - s < 4 && ((unsigned char)text[s] & 0xC0) == 0x80);
+    int32_t c = text_decode(text, i, s, &n);
+    if (s + n != i) { /* not a whole character: take the last byte alone */
+        s = i - 1;
+        c = 0xFFFD;
+    }
+    *start = s;
+    return c;
+}
+
+bool text_is_letter(int32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+        return c != 0xFFFD;
+    default:
+        return false;
+    }
+}
+
+bool text_is_upper(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+bool text_is_digit(int32_t c)
+{
+    if (c < 0x80)
+        return c >= '0' && c <= '9';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+bool text_is_space(int32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
+           k == UTF8PROC_CATEGORY_ZP;
+}
+
+bool text_is_dash(int32_t c)
+{
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+size_t text_invalid_utf8(const char *text, size_t len, size_t from)
+{
+    size_t i = from;
+    while (i < len) {
+        if ((unsigned char)text[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0)
+            return i;
+        i += (size_t)k;
+    }
+    return len;
+}
+
+text_lines *text_lines_new(const char *text, size_t len)
+{
+    text_lines *l = malloc(sizeof *l);
+    if (!l)
+        return NULL;
+    size_t cap = 64;
+    l->start = malloc(cap * sizeof *l->start);
+    if (!l->start) {
+        free(l);
+        return NULL;
+    }
+    l->n = 0;
+    l->start[l->n++] = 0;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++) {
+        if (l->n == cap) {
+            size_t *grown = realloc(l->start, 2 * cap * sizeof *grown);
+            if (!grown) {
+                text_lines_free(l);
+                return NULL;
+            }
+            l->start = grown;
+            cap *= 2;
+        }
+        l->start[l->n++] = (size_t)(p - text) + 1;
+    }
+    return l;
+}
+
+void text_lines_free(text_lines *l)
+{
+    if (!l)
+        return;
+    free(l->start);
+    free(l);
+}
+
+void text_lines_locate(const text_lines *l, size_t offset, size_t *line, size_t *col)
+{
+    size_t lo = 0, hi = l->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->start[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = lo;
+    *col = offset - l->start[lo];
+}

@@ -1,0 +1,39 @@
+/*
+ * text.h: small facts about UTF-8 text that every module needs: decoding one
+ * code point, character classes, and the map from byte offsets to lines.
+ * Nothing here allocates except text_lines_new().
+ */
+#ifndef QL_TEXT_H
+#define QL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at text[i]; sets *n to its byte length (1 for an
+ * invalid byte, which decodes as U+FFFD so that scanning always advances). */
+int32_t text_decode(const char *text, size_t len, size_t i, size_t *n);
+/* The code point ending just before text[i] and its start offset. */
+int32_t text_decode_before(const char *text, size_t i, size_t *start);
+
+bool text_is_letter(int32_t c);
+bool text_is_upper(int32_t c);
+bool text_is_digit(int32_t c);
+bool text_is_space(int32_t c);   /* includes no-break and other Unicode spaces */
+bool text_is_dash(int32_t c);
+
+/* First invalid UTF-8 byte at or after `from`, or len when none. */
+size_t text_invalid_utf8(const char *text, size_t len, size_t from);
+
+/* Line starts of a text, for offset -> (line, column) in O(log lines). */
+typedef struct text_lines {
+    size_t *start;  /* start[i] = offset of line i (0-based) */
+    size_t n;
+} text_lines;
+
+text_lines *text_lines_new(const char *text, size_t len);
+void text_lines_free(text_lines *l);
+/* 0-based line and byte column of offset. */
+void text_lines_locate(const text_lines *l, size_t offset, size_t *line, size_t *col);
+
+#endif
