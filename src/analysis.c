@@ -13,6 +13,12 @@
 #include "attrib.h"
 #include "quote.h"
 
+static int diag_order(const void *x, const void *y)
+{
+    const diag *a = x, *b = y;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
 int analysis_run(const char *text, size_t len, analysis **out)
 {
     analysis *a = calloc(1, sizeof *a);
@@ -25,6 +31,9 @@ int analysis_run(const char *text, size_t len, analysis **out)
         analysis_free(a);
         return rc;
     }
+    /* Mark and attribution diagnostics come from two passes: merge them. */
+    if (a->n_diags > 1)
+        qsort(a->diags, a->n_diags, sizeof *a->diags, diag_order);
     *out = a;
     return 0;
 }

@@ -1,2 +1,920 @@
+/*
+ * attrib.c: who said each quotation.
+ *
+ * The narration (everything outside the quotes) is cut into word,
+ * punctuation and paragraph tokens; each quote stands as one token. Reading
+ * the tokens in order, every verb of speech in the narration introduces a
+ * speaker (the noun phrase before it, or after it when inverted: "said
+ * Raab"), which goes on a history of who has spoken. A quote is attributed,
+ * in order of strength, by
+ *   1. a cue right after it:        “…,” Raab said / said Raab / he said
+ *   2. a cue before it in its sentence: Raab said: “…” / X urged Y to “…”
+ *   3. a cue after it in its sentence:  … a “coalition”, according to X
+ *   4. the subject of its sentence (partial quotes in narration)
+ *   5. the previous quote, when it continues the same speech.
+ * Pronouns and role nouns ("he", "they", "the spokeswoman", "the secretary
+ * of state") are resolved against the history and the titles the article
+ * gave its people ("Foreign Secretary Ana Ruiz"); a surname alone becomes
+ * the full name the article uses. A quote with no speaker found keeps none:
+ * a wrong name is worse than no name for a fact-checker.
+ */
 #include "attrib.h"
-int attrib_resolve(const char *text, size_t len, analysis *a) { (void)text; (void)len; (void)a; return 0; }
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+/* How far attribution looks, in tokens: a bound that keeps the pass linear. */
+#define ATTRIB_NP_MAX 10
+#define ATTRIB_RIGHT_MAX 12
+#define ATTRIB_HISTORY 64
+/* Lines longer than this end their paragraph, as in quote.c. */
+#define ATTRIB_WRAP_WIDTH 100
+
+typedef enum { TK_WORD, TK_PUNCT, TK_QUOTE, TK_PARA } tok_type;
+
+enum {
+    TF_CAP = 1 << 0,  /* starts with a capital letter */
+    TF_POSS = 1 << 1, /* ends in 's or s' */
+    TF_USED = 1 << 2, /* a cue already consumed by a quote's attribution */
+};
+
+typedef struct tok {
+    size_t s, e;
+    tok_type type;
+    unsigned flags;
+    unsigned lex;    /* lexicon classes of a word */
+    size_t quote;    /* for TK_QUOTE */
+    size_t sent;     /* index of the first token of its sentence */
+    size_t para;     /* paragraph number */
+} tok;
+
+typedef enum { ENT_PERSON, ENT_BODY, ENT_ANON, ENT_ROLE, ENT_PRONOUN } ent_kind;
+
+typedef struct entity {
+    char *name;
+    ent_kind kind;
+    bool plural;
+} entity;
+
+/* A person the article names with a title ("Foreign Secretary Ana Ruiz"). */
+typedef struct titled {
+    char *name;
+    char *title;   /* lowercase title words, space-separated */
+} titled;
+
+typedef struct attrib {
+    const char *text;
+    size_t len;
+    analysis *a;
+    tok *t;
+    size_t n, cap;
+    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
+    size_t n_hist;
+    titled *people;
+    size_t n_people, cap_people;
+} attrib;
+
+/* ---- Tokens ------------------------------------------------------------- */
+
+static int push_tok(attrib *at, tok k)
+{
+    if (at->n == at->cap) {
+        size_t cap = at->cap ? 2 * at->cap : 256;
+        tok *v = realloc(at->t, cap * sizeof *v);
+        if (!v)
+            return -ENOMEM;
+        at->t = v;
+        at->cap = cap;
+    }
+    at->t[at->n++] = k;
+    return 0;
+}
+
+static bool word_char(int32_t c)
+{
+    return text_is_letter(c) || text_is_digit(c);
+}
+
+/* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
+ * and the dots of abbreviations (U.S., No.10). */
+static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
+{
+    size_t n, e = i;
+    int32_t c;
+    *abbrev = false;
+    while (e < len) {
+        c = text_decode(t, len, e, &n);
+        if (word_char(c)) {
+            e += n;
+            continue;
+        }
+        size_t m;
+        int32_t next = e + n < len ? text_decode(t, len, e + n, &m) : -1;
+        if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '&') && next >= 0 &&
+            word_char(next)) {
+            e += n;
+            continue;
+        }
+        break;
+    }
+    /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
+    if (e < len && t[e] == '.') {
+        bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i));
+        unsigned lx = lexicon_classes(t + i, e - i);
+        if (letters_dots || ((lx & LEX_TITLE) && e - i <= 4)) {
+            *abbrev = true;
+            e++;
+        }
+    }
+    return e;
+}
+
+static bool possessive_word(const char *t, size_t s, size_t e)
+{
+    if (e - s >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
+        if (t[e - 2] == '\'')
+            return true;
+        if (e - s >= 4 && (unsigned char)t[e - 4] == 0xE2 && (unsigned char)t[e - 3] == 0x80 &&
+            (unsigned char)t[e - 2] == 0x99)
+            return true;
+    }
+    return false;
+}
+
+/* Where a paragraph ends at a newline: a blank line, or a long line, as the
+ * quote finder decides too. */
+static bool para_break(const char *t, size_t len, size_t nl, size_t line_start)
+{
+    size_t j = nl + 1;
+    while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+        j++;
+    return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH;
+}
+
+static int tokenize(attrib *at)
+{
+    const char *t = at->text;
+    size_t len = at->len, qi = 0, i = 0, line_start = 0, para = 0;
+    const analysis *a = at->a;
+    int rc = 0;
+    while (i < len && rc == 0) {
+        if (qi < a->n_quotes && i >= a->quotes[qi].open) {
+            const quote *q = &a->quotes[qi];
+            rc = push_tok(at, (tok){q->open, q->close, TK_QUOTE, 0, 0, qi, 0, para});
+            /* A quote can span paragraphs; narration resumes after it. */
+            for (size_t k = q->open; k < q->close; k++)
+                if (t[k] == '\n')
+                    line_start = k + 1;
+            i = q->close > i ? q->close : i + 1;
+            qi++;
+            continue;
+        }
+        size_t n;
+        int32_t c = text_decode(t, len, i, &n);
+        if (c == '\n') {
+            if (para_break(t, len, i, line_start)) {
+                rc = push_tok(at, (tok){i, i + 1, TK_PARA, 0, 0, 0, 0, para});
+                para++;
+            }
+            line_start = i + 1;
+            i++;
+        } else if (word_char(c)) {
+            bool abbrev;
+            size_t e = word_end(t, len, i, &abbrev);
+            unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
+            rc = push_tok(at, (tok){i, e, TK_WORD, flags, lexicon_classes(t + i, e - i), 0, 0, para});
+            i = e;
+        } else if (!text_is_space(c)) {
+            rc = push_tok(at, (tok){i, i + n, TK_PUNCT, 0, 0, 0, 0, para});
+            i += n;
+        } else {
+            i += n;
+        }
+    }
+    return rc;
+}
+
+static bool is_punct(const attrib *at, size_t i, const char *chars)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_PUNCT && k->e - k->s == 1 && strchr(chars, at->text[k->s]);
+}
+
+static bool word_is(const attrib *at, size_t i, const char *w)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_WORD && k->e - k->s == strlen(w) &&
+           strncasecmp(at->text + k->s, w, k->e - k->s) == 0;
+}
+
+/* Sentences end at . ! ? (not in abbreviations, which word_end keeps) and
+ * at paragraph breaks. */
+static void mark_sentences(attrib *at)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < at->n; i++) {
+        at->t[i].sent = start;
+        if (at->t[i].type == TK_PARA || is_punct(at, i, ".!?") ||
+            (at->t[i].type == TK_PUNCT && at->text[at->t[i].s] == '\xe2' &&
+             at->t[i].e - at->t[i].s == 3 && at->text[at->t[i].s + 2] == '\xa6' &&
+             i + 1 < at->n && (at->t[i + 1].flags & TF_CAP)))
+            start = i + 1;
+    }
+}
+
+static size_t sentence_end(const attrib *at, size_t i)
+{
+    size_t s = at->t[i].sent;
+    while (i < at->n && at->t[i].sent == s)
+        i++;
+    return i;
+}
+
+/* ---- Noun phrases --------------------------------------------------------- */
+
+static bool cue_at(const attrib *at, size_t i)
+{
+    return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE);
+}
+
+/* "according to" at i: the cue of attributions to a source named after it. */
+static bool according_at(const attrib *at, size_t i)
+{
+    return i + 1 < at->n && word_is(at, i, "according") && word_is(at, i + 1, "to");
+}
+
+static bool skippable(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type != TK_WORD || (k->flags & TF_CAP))
+        return false;
+    size_t n = k->e - k->s;
+    return (k->lex & LEX_AUX) || (n > 3 && at->text[k->e - 1] == 'y' && at->text[k->e - 2] == 'l');
+}
+
+/* Whether token i can be part of a speaker's noun phrase. */
+static bool np_word(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type != TK_WORD)
+        return false;
+    if (k->flags & TF_CAP) /* but not "But", "While", "After" opening a sentence */
+        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING));
+    if (k->lex & (LEX_CUE | LEX_CUE_ING | LEX_AUX))
+        return false;
+    if (k->lex & LEX_BOUND)
+        return (k->lex & LEX_LINK) != 0; /* "of", "for", "in" join; "that" does not */
+    return true;
+}
+
+/* The noun phrase ending just before token `end` (exclusive), read
+ * backwards over at most ATTRIB_NP_MAX words; returns its first token or
+ * `end` when there is none. A phrase must open with a capital, a
+ * determiner or a pronoun. */
+static size_t np_before(const attrib *at, size_t end, size_t floor)
+{
+    size_t b = end;
+    while (b > floor && end - b < ATTRIB_NP_MAX && np_word(at, b - 1)) {
+        b--;
+        if (at->t[b].lex & LEX_PRON)
+            break;
+    }
+    /* Link words cannot open a phrase: "of Pompeo" is not a speaker. */
+    while (b < end && !(at->t[b].flags & TF_CAP) && (at->t[b].lex & LEX_LINK))
+        b++;
+    /* A lowercase opening must be a determiner, "the" or a pronoun. */
+    while (b < end && !(at->t[b].flags & TF_CAP) &&
+           !(at->t[b].lex & (LEX_DET | LEX_THE | LEX_PRON)))
+        b++;
+    return b;
+}
+
+/* The noun phrase starting at token `from` (a name or description after an
+ * inverted cue: said Raab, said a spokesman for the ministry). */
+static size_t np_after(const attrib *at, size_t from, size_t limit)
+{
+    size_t e = from;
+    if (e < limit && (at->t[e].lex & LEX_PRON))
+        return e + 1;
+    if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
+        return from;
+    while (e < limit && e - from < ATTRIB_NP_MAX && np_word(at, e))
+        e++;
+    /* Do not end on a link word ("a spokesman for"). */
+    while (e > from && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
+        e--;
+    return e;
+}
+
+/* ---- Entities --------------------------------------------------------------- */
+
+static char *span_dup(const attrib *at, size_t from, size_t to)
+{
+    size_t s = at->t[from].s, e = at->t[to - 1].e;
+    char *out = malloc(e - s + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = s; i < e; i++) /* fold line breaks inside a phrase */
+        out[k++] = at->text[i] == '\n' ? ' ' : at->text[i];
+    out[k] = '\0';
+    return out;
+}
+
+static char *words_lower(const attrib *at, size_t from, size_t to)
+{
+    char *s = span_dup(at, from, to);
+    for (char *p = s; p && *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return s;
+}
+
+/* Where the name begins in a capitalised phrase [from, to): after the last
+ * title word, so "US secretary of state Mike Pompeo" gives "Mike Pompeo". */
+static size_t name_start(const attrib *at, size_t from, size_t to)
+{
+    size_t b = to;
+    while (b > from && (at->t[b - 1].flags & TF_CAP) && !(at->t[b - 1].flags & TF_POSS) &&
+           !(at->t[b - 1].lex & LEX_TITLE))
+        b--;
+    return b;
+}
+
+static void entity_clear(entity *e)
+{
+    free(e->name);
+    e->name = NULL;
+}
+
+/* The full name the article gives elsewhere to a surname or a first name. */
+static const char *person_with(const attrib *at, const char *name)
+{
+    const char *found = NULL;
+    size_t n = strlen(name);
+    for (size_t i = 0; i < at->n_people; i++) {
+        const char *full = at->people[i].name, *p = full;
+        while ((p = strstr(p, name))) {
+            bool starts = p == full || p[-1] == ' ';
+            bool ends = p[n] == '\0' || p[n] == ' ';
+            if (starts && ends && strcmp(full, name) != 0) {
+                if (found && strcmp(found, full) != 0)
+                    return NULL; /* two people share it: do not guess */
+                found = full;
+                break;
+            }
+            p += n;
+        }
+    }
+    return found;
+}
+
+/* The named person whose title contains every content word of a role. */
+static const char *person_titled(const attrib *at, const char *role)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < at->n_people; i++) {
+        const char *title = at->people[i].title;
+        bool all = true;
+        for (const char *p = role; *p && all;) {
+            while (*p == ' ')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ')
+                e++;
+            size_t n = (size_t)(e - p);
+            unsigned lx = lexicon_classes(p, n);
+            if (n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(p, "top", 3))) {
+                const char *q = title;
+                bool hit = false;
+                while ((q = strstr(q, p)) && !hit) {
+                    hit = (q == title || q[-1] == ' ') && (q[n] == '\0' || q[n] == ' ');
+                    q += n;
+                }
+                all = hit;
+            }
+            p = e;
+        }
+        if (all && (!found || strcmp(found, at->people[i].name) != 0)) {
+            if (found)
+                return NULL;
+            found = at->people[i].name;
+        }
+    }
+    return found;
+}
+
+/* The most recent speaker that a pronoun or role can stand for. */
+static const entity *recent(const attrib *at, bool want_person, const char *role_head)
+{
+    const entity *fallback = NULL;
+    for (size_t k = 0; k < at->n_hist && k < ATTRIB_HISTORY; k++) {
+        const entity *e = &at->hist[(at->n_hist - 1 - k) % ATTRIB_HISTORY];
+        if (role_head) {
+            if ((e->kind == ENT_ANON || e->kind == ENT_ROLE) && strstr(e->name, role_head))
+                return e;
+            continue;
+        }
+        if (want_person ? e->kind == ENT_PERSON
+                        : (e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural))
+            return e;
+        if (!fallback)
+            fallback = e;
+    }
+    return role_head ? NULL : fallback;
+}
+
+static int set_name(entity *out, char *name, ent_kind kind, bool plural)
+{
+    if (!name)
+        return -ENOMEM;
+    *out = (entity){name, kind, plural};
+    return 0;
+}
+
+static int copy_entity(entity *out, const entity *from)
+{
+    char *name = strdup(from->name);
+    return set_name(out, name, from->kind, from->plural);
+}
+
+/* Turns "a Harbour Authority spokesman" into "spokesman for the Harbour
+ * Authority", the form descriptions take elsewhere, so that two outlets'
+ * wordings of one source compare equal. */
+static char *describe(const attrib *at, size_t from, size_t to)
+{
+    size_t b = from;
+    /* "a source" keeps its article; longer descriptions drop it. */
+    if (to - b > 2 && (word_is(at, b, "a") || word_is(at, b, "an") || word_is(at, b, "the")))
+        b++;
+    size_t caps = b + ((at->t[b].lex & LEX_DET) != 0);
+    size_t org = caps;
+    while (caps < to && (at->t[caps].flags & TF_CAP))
+        caps++;
+    char *out;
+    if (caps > org && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
+        !(at->t[to - 1].flags & TF_CAP)) {
+        char *name = span_dup(at, org, caps), *role = span_dup(at, to - 1, to);
+        out = NULL;
+        if (name && role && (out = malloc(strlen(name) + strlen(role) + 10)))
+            sprintf(out, "%s for the %s", role, name);
+        free(name);
+        free(role);
+    } else {
+        out = span_dup(at, b, to);
+    }
+    /* A determiner capitalised only because it opens the sentence. */
+    if (out && (at->t[b].lex & (LEX_DET | LEX_THE)) && out[0] >= 'A' && out[0] <= 'Z' &&
+        org != b)
+        out[0] = (char)(out[0] - 'A' + 'a');
+    return out;
+}
+
+/* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
+ * when the phrase names nobody we can trust. */
+static int resolve(const attrib *at, size_t from, size_t to, entity *out)
+{
+    out->name = NULL;
+    if (from >= to)
+        return 0;
+    const tok *first = &at->t[from], *last = &at->t[to - 1];
+    if (to - from == 1 && (first->lex & LEX_PRON)) {
+        bool they = word_is(at, from, "they");
+        const entity *e = recent(at, !they, NULL);
+        return e ? copy_entity(out, e) : 0;
+    }
+    if (last->flags & TF_POSS)
+        return 0;
+    bool plural = (last->lex & LEX_PLURAL) != 0;
+    if (first->lex & LEX_DET)
+        return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    if (first->lex & LEX_THE) {
+        size_t k = from + 1;
+        while (k < to && ((at->t[k].flags & TF_CAP) || (at->t[k].lex & LEX_LINK)))
+            k++;
+        if (k == to && (last->flags & TF_CAP)) /* the Foreign Office */
+            return set_name(out, span_dup(at, from + 1, to), ENT_BODY, false);
+    } else if (!(first->flags & TF_POSS) && (last->flags & TF_CAP)) {
+        size_t ns = name_start(at, from, to);
+        if (ns == to)
+            return set_name(out, words_lower(at, from, to), ENT_ROLE, false);
+        char *name = span_dup(at, ns, to);
+        if (!name)
+            return -ENOMEM;
+        const char *full = person_with(at, name);
+        if (full) {
+            free(name);
+            return set_name(out, strdup(full), ENT_PERSON, false);
+        }
+        bool body = (last->lex & (LEX_BODY | LEX_PLACE)) != 0;
+        return set_name(out, name, body ? ENT_BODY : ENT_PERSON, false);
+    }
+    if ((first->lex & LEX_THE) || (first->flags & TF_POSS)) {
+        /* "the spokeswoman", "the minister": someone already introduced. */
+        char *role = words_lower(at, from + 1, to);
+        if (!role)
+            return -ENOMEM;
+        const entity *e = recent(at, false, role);
+        const char *person = e ? NULL : person_titled(at, role);
+        int rc;
+        if (e)
+            rc = copy_entity(out, e);
+        else if (person)
+            rc = set_name(out, strdup(person), ENT_PERSON, false);
+        else if (!plural && (e = recent(at, true, NULL)) && (last->lex & LEX_TITLE))
+            rc = copy_entity(out, e);
+        else
+            rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
+        free(role);
+        return rc;
+    }
+    return 0;
+}
+
+static void remember(attrib *at, const entity *e)
+{
+    entity *slot = &at->hist[at->n_hist % ATTRIB_HISTORY];
+    if (at->n_hist >= ATTRIB_HISTORY)
+        entity_clear(slot);
+    slot->name = strdup(e->name);
+    slot->kind = e->kind;
+    slot->plural = e->plural;
+    if (slot->name)
+        at->n_hist++;
+}
+
+/* ---- The people an article names with titles -------------------------------- */
+
+static int add_person(attrib *at, char *name, char *title)
+{
+    if (!name || !title) {
+        free(name);
+        free(title);
+        return -ENOMEM;
+    }
+    if (at->n_people == at->cap_people) {
+        size_t cap = at->cap_people ? 2 * at->cap_people : 16;
+        titled *v = realloc(at->people, cap * sizeof *v);
+        if (!v) {
+            free(name);
+            free(title);
+            return -ENOMEM;
+        }
+        at->people = v;
+        at->cap_people = cap;
+    }
+    at->people[at->n_people++] = (titled){name, title};
+    return 0;
+}
+
+/*
+ * Collects the people of the article: a name of two or more capitalised
+ * words after a title ("Foreign Secretary Ana Ruiz"), before an apposition
+ * ("Ana Ruiz, the trade minister,"), or as the subject of a verb of speech.
+ */
+static int collect_people(attrib *at)
+{
+    int rc = 0;
+    for (size_t i = 0; i < at->n && rc == 0; i++) {
+        if (at->t[i].type != TK_WORD || !(at->t[i].flags & TF_CAP) ||
+            (i + 1 < at->n && (at->t[i + 1].flags & TF_CAP) && at->t[i + 1].type == TK_WORD))
+            continue;
+        size_t end = i + 1;
+        if (at->t[i].flags & TF_POSS)
+            continue;
+        size_t ns = name_start(at, end > 4 ? end - 4 : 0, end);
+        while (ns < end && at->t[ns].type != TK_WORD)
+            ns++;
+        if (end - ns < 2 || (at->t[i].lex & (LEX_BODY | LEX_PLACE)))
+            continue;
+        size_t tb = ns;
+        while (tb > 0 && tb > ns - (ns < ATTRIB_NP_MAX ? ns : ATTRIB_NP_MAX) &&
+               at->t[tb - 1].type == TK_WORD && !(at->t[tb - 1].flags & TF_POSS) &&
+               ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
+            tb--;
+        bool titled_before = false;
+        for (size_t k = tb; k < ns; k++)
+            titled_before |= (at->t[k].lex & LEX_TITLE) && !(at->t[k].lex & LEX_LINK);
+        if (titled_before) {
+            rc = add_person(at, span_dup(at, ns, end), words_lower(at, tb, ns));
+        } else if (end + 2 < at->n && is_punct(at, end, ",") &&
+                   (at->t[end + 1].lex & (LEX_THE | LEX_DET))) {
+            size_t ae = end + 1;
+            while (ae < at->n && ae - end < ATTRIB_NP_MAX && at->t[ae].type == TK_WORD)
+                ae++;
+            if (ae < at->n && is_punct(at, ae, ","))
+                rc = add_person(at, span_dup(at, ns, end), words_lower(at, end + 1, ae));
+        } else if (end < at->n && (cue_at(at, end) || (end + 1 < at->n && skippable(at, end) &&
+                                                        cue_at(at, end + 1)))) {
+            rc = add_person(at, span_dup(at, ns, end), strdup(""));
+        }
+    }
+    return rc;
+}
+
+/* ---- Attribution ------------------------------------------------------------- */
+
+typedef struct found {
+    entity who;
+    size_t np_from, np_to;  /* tokens of the attributing mention */
+    size_t cue_from, cue_to;
+    float confidence;
+} found;
+
+/* The start of the main clause: past a fronted phrase ("On Tuesday,",
+ * "Despite the row,", "Paraphrasing the minister,") when there is one. */
+static size_t clause_start(const attrib *at, size_t s, size_t limit)
+{
+    if (s >= limit || at->t[s].type != TK_WORD)
+        return s;
+    const tok *k = &at->t[s];
+    size_t n = k->e - k->s;
+    bool fronted = (k->lex & LEX_FRONT) ||
+                   (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3));
+    if (!fronted)
+        return s;
+    for (size_t i = s; i < limit && i - s < 25; i++) {
+        if (at->t[i].type == TK_QUOTE)
+            break;
+        if (is_punct(at, i, ","))
+            return i + 1;
+    }
+    return s;
+}
+
+/* The subject of the sentence holding token i: a name, a description or a
+ * pronoun at the start of its main clause. */
+static size_t subject_end(const attrib *at, size_t cs, size_t limit)
+{
+    if (cs < limit && (at->t[cs].lex & LEX_PRON))
+        return cs + 1;
+    size_t e = cs;
+    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e) &&
+           ((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
+            e == cs))
+        e++;
+    /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
+    while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
+        e--;
+    return e;
+}
+
+static int by_subject(const attrib *at, size_t i, found *f)
+{
+    size_t ss = at->t[i].sent, cs = clause_start(at, ss, i);
+    size_t se = subject_end(at, cs, i);
+    if (se == cs)
+        return 0;
+    f->np_from = cs;
+    f->np_to = se;
+    return resolve(at, cs, se, &f->who);
+}
+
+/* Speaker of the cue at token c: the phrase before it (skipping "has",
+ * "also", "further"), across an apposition, or after it when inverted. */
+static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found *f)
+{
+    size_t cue_to = c + 1 + according_at(at, c);
+    f->cue_from = c;
+    f->cue_to = cue_to;
+    if (according_at(at, c)) {
+        size_t e = np_after(at, c + 2, limit);
+        f->np_from = c + 2;
+        f->np_to = e;
+        return resolve(at, c + 2, e, &f->who);
+    }
+    size_t v = c;
+    while (v > floor && skippable(at, v - 1))
+        v--;
+    bool infinitive = v > floor && word_is(at, v - 1, "to");
+    bool participle = (at->t[c].lex & LEX_CUE_ING) != 0;
+    if (infinitive || participle)
+        return by_subject(at, c, f);
+    size_t b = np_before(at, v, floor);
+    if (b == v && v > floor + 1 && is_punct(at, v - 1, ",")) {
+        /* Over an apposition: "Ana Ruiz, the trade minister, said". */
+        size_t k = v - 1;
+        while (k > floor && !is_punct(at, k - 1, ",") && v - k < ATTRIB_NP_MAX)
+            k--;
+        if (k > floor && is_punct(at, k - 1, ",")) {
+            size_t nb = np_before(at, k - 1, floor);
+            if (nb < k - 1 && (at->t[k - 2].flags & TF_CAP)) {
+                b = nb;
+                v = k - 1;
+            }
+        }
+    }
+    if (b < v) {
+        f->np_from = b;
+        f->np_to = v;
+        return resolve(at, b, v, &f->who);
+    }
+    /* Inverted: said Raab / said a spokesman. */
+    size_t e = np_after(at, cue_to, limit);
+    if (e > cue_to) {
+        f->np_from = cue_to;
+        f->np_to = e;
+        return resolve(at, cue_to, e, &f->who);
+    }
+    /* "X praised Y and appealed for a “…”": the subject of the sentence. */
+    if (v > floor && (word_is(at, v - 1, "and") || word_is(at, v - 1, "but")))
+        return by_subject(at, c, f);
+    return 0;
+}
+
+/* Attribution right after the closing mark: “…,” Raab said / said Raab. */
+static int right_after(const attrib *at, size_t qt, found *f)
+{
+    size_t i = qt + 1, limit = sentence_end(at, qt);
+    if (i < at->n && is_punct(at, i, ",") && at->t[i].sent == at->t[qt].sent)
+        i++;
+    if (limit <= i && i < at->n && at->t[i].type == TK_WORD) /* “…!” she said. */
+        limit = sentence_end(at, i);
+    if (i >= limit || at->t[i].type != TK_WORD)
+        return 0;
+    if (cue_at(at, i) || according_at(at, i)) {
+        size_t e = np_after(at, i + 1 + according_at(at, i), limit);
+        if (e == i + 1 + according_at(at, i))
+            return 0;
+        f->cue_from = i;
+        f->cue_to = i + 1 + according_at(at, i);
+        f->np_from = f->cue_to;
+        f->np_to = e;
+        return resolve(at, f->cue_to, e, &f->who);
+    }
+    for (size_t c = i; c < limit && c - i < ATTRIB_RIGHT_MAX; c++) {
+        if (cue_at(at, c)) {
+            size_t v = c;
+            while (v > i && skippable(at, v - 1))
+                v--;
+            if (np_before(at, v, i) != i || v == i)
+                return 0;
+            f->cue_from = c;
+            f->cue_to = c + 1;
+            f->np_from = i;
+            f->np_to = v;
+            return resolve(at, i, v, &f->who);
+        }
+        if (!np_word(at, c) && !skippable(at, c))
+            return 0;
+    }
+    return 0;
+}
+
+/* A cue elsewhere in the quote's sentence: before it, or after it. */
+static int in_sentence(attrib *at, size_t qt, bool before, found *f)
+{
+    size_t ss = at->t[qt].sent, se = sentence_end(at, qt);
+    if (before) {
+        for (size_t c = qt; c-- > ss;) {
+            if (at->t[c].type == TK_QUOTE)
+                continue;
+            if ((cue_at(at, c) || (at->t[c].lex & LEX_CUE_ING) || according_at(at, c))) {
+                int rc = by_cue(at, c, ss, qt, f);
+                if (rc || f->who.name)
+                    return rc;
+            }
+        }
+        return 0;
+    }
+    for (size_t c = qt + 1; c < se; c++) {
+        if (at->t[c].type == TK_QUOTE)
+            break;
+        if (cue_at(at, c) || according_at(at, c)) {
+            int rc = by_cue(at, c, qt + 1, se, f);
+            if (rc == 0 && f->who.name)
+                at->t[c].flags |= TF_USED;
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static char *cue_text(const attrib *at, const found *f)
+{
+    if (f->cue_to <= f->cue_from)
+        return NULL;
+    return span_dup(at, f->cue_from, f->cue_to);
+}
+
+static int assign(attrib *at, quote *q, found *f, float confidence)
+{
+    q->speaker = f->who.name;
+    f->who.name = NULL;
+    q->confidence = confidence;
+    if (f->np_to > f->np_from) {
+        q->mention_start = at->t[f->np_from].s;
+        q->mention_end = at->t[f->np_to - 1].e;
+    }
+    if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
+        return -ENOMEM;
+    entity e = {q->speaker, ENT_PERSON, false};
+    if (q->speaker) {
+        e.kind = f->who.kind;
+        e.plural = f->who.plural;
+        remember(at, &e);
+    }
+    return 0;
+}
+
+/* Whether the quote at token qt continues the speech of the quote before:
+ * in the same paragraph, or opening the paragraph right after it. */
+static bool continues(const attrib *at, size_t qt, size_t prev_qt)
+{
+    if (prev_qt == (size_t)-1)
+        return false;
+    if (at->t[prev_qt].para == at->t[qt].para)
+        return true;
+    return qt > 0 && at->t[qt - 1].type == TK_PARA && at->t[prev_qt].para + 1 == at->t[qt].para;
+}
+
+static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *prev)
+{
+    quote *q = &at->a->quotes[at->t[qt].quote];
+    found f = {0};
+    int rc = 0;
+    if (q->kind == QUOTE_FULL) {
+        if ((rc = right_after(at, qt, &f)) == 0 && f.who.name) {
+            for (size_t c = f.cue_from; c < f.cue_to; c++)
+                at->t[c].flags |= TF_USED;
+            return assign(at, q, &f, 0.95f);
+        }
+        if (rc == 0 && (rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.85f);
+    } else {
+        if ((rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.85f);
+        if (rc == 0 && (rc = in_sentence(at, qt, false, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.8f);
+        if (rc == 0 && (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.6f);
+    }
+    entity_clear(&f.who);
+    if (rc == 0 && prev && prev->speaker && continues(at, qt, prev_qt)) {
+        q->speaker = strdup(prev->speaker);
+        q->confidence = prev->confidence * 0.85f;
+        if (!q->speaker)
+            rc = -ENOMEM;
+    }
+    return rc;
+}
+
+/* A cue in the narration names a speaker for later pronouns: "a source said". */
+static int narration_cue(attrib *at, size_t c)
+{
+    found f = {0};
+    size_t ss = at->t[c].sent;
+    int rc = by_cue(at, c, ss, sentence_end(at, c), &f);
+    if (rc == 0 && f.who.name)
+        remember(at, &f.who);
+    entity_clear(&f.who);
+    return rc;
+}
+
+static int unattributed(analysis *a, const quote *q)
+{
+    if (q->kind == QUOTE_PARTIAL)
+        return analysis_add_diag(a, q->open, q->close, DIAG_INFO, "unattributed",
+                                 "quoted words with no speaker named");
+    return analysis_add_diag(a, q->open, q->close, DIAG_WARN, "unattributed",
+                             "quote with no attribution");
+}
+
+int attrib_resolve(const char *text, size_t len, analysis *a)
+{
+    attrib at = {.text = text, .len = len, .a = a};
+    int rc = tokenize(&at);
+    if (rc == 0) {
+        mark_sentences(&at);
+        rc = collect_people(&at);
+    }
+    size_t prev_qt = (size_t)-1;
+    for (size_t i = 0; i < at.n && rc == 0; i++) {
+        if (at.t[i].type == TK_QUOTE) {
+            const quote *prev = prev_qt == (size_t)-1 ? NULL : &a->quotes[at.t[prev_qt].quote];
+            rc = attribute_quote(&at, i, prev_qt, prev);
+            prev_qt = i;
+        } else if ((cue_at(&at, i) || according_at(&at, i)) && !(at.t[i].flags & TF_USED)) {
+            rc = narration_cue(&at, i);
+        }
+    }
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
+        if (!a->quotes[i].speaker)
+            rc = unattributed(a, &a->quotes[i]);
+    for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
+        entity_clear(&at.hist[i]);
+    for (size_t i = 0; i < at.n_people; i++) {
+        free(at.people[i].name);
+        free(at.people[i].title);
+    }
+    free(at.people);
+    free(at.t);
+    return rc;
+}

@@ -1,0 +1,31 @@
+/*
+ * lexicon.h: the closed word classes of news English that attribution
+ * needs: verbs of speech, titles, determiners, pronouns, auxiliaries and
+ * words that end a noun phrase. Lookup is case-insensitive and O(1).
+ */
+#ifndef QL_LEXICON_H
+#define QL_LEXICON_H
+
+#include <stddef.h>
+
+enum {
+    LEX_CUE = 1 << 0,     /* a verb of speech in any tense: said, tells, warned */
+    LEX_CUE_ING = 1 << 1, /* its participle: saying, adding */
+    LEX_TITLE = 1 << 2,   /* part of a title or role: secretary, minister, foreign */
+    LEX_ROLE = 1 << 3,    /* a noun that can head a speaker's description: spokesman */
+    LEX_DET = 1 << 4,     /* opens an indefinite description: a, another, two */
+    LEX_THE = 1 << 5,     /* the definite article */
+    LEX_PRON = 1 << 6,    /* he, she, they */
+    LEX_AUX = 1 << 7,     /* may stand between a subject and its verb: has, also */
+    LEX_BOUND = 1 << 8,   /* ends a noun phrase read backwards: that, but, while */
+    LEX_LINK = 1 << 9,    /* may join the words of a name or description: of, for */
+    LEX_FRONT = 1 << 10,  /* opens a fronted clause: after, despite, following */
+    LEX_BODY = 1 << 11,   /* a word that makes a name an organisation: ministry */
+    LEX_PLACE = 1 << 12,  /* a country or capital that speaks as a body: China */
+    LEX_PLURAL = 1 << 13, /* a plural description: officials, sources */
+};
+
+/* The classes of the word w[0..n), or 0. */
+unsigned lexicon_classes(const char *w, size_t n);
+
+#endif
