@@ -317,6 +317,8 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
 
 static char *span_dup(const attrib *at, size_t from, size_t to)
 {
+    if (from >= to)
+        return strdup("");
     size_t s = at->t[from].s, e = at->t[to - 1].e;
     char *out = malloc(e - s + 1);
     if (!out)
@@ -471,8 +473,8 @@ static char *describe(const attrib *at, size_t from, size_t to)
         out = span_dup(at, b, to);
     }
     /* A determiner capitalised only because it opens the sentence. */
-    if (out && (at->t[b].lex & (LEX_DET | LEX_THE)) && out[0] >= 'A' && out[0] <= 'Z' &&
-        org != b)
+    if (out && (at->t[b].lex & (LEX_DET | LEX_THE | LEX_ROLE)) && out[0] >= 'A' &&
+        out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z' && (org != b || at->t[b].sent == b))
         out[0] = (char)(out[0] - 'A' + 'a');
     return out;
 }
@@ -499,7 +501,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         size_t k = from + 1;
         while (k < to && ((at->t[k].flags & TF_CAP) || (at->t[k].lex & LEX_LINK)))
             k++;
-        if (k == to && (last->flags & TF_CAP)) /* the Foreign Office */
+        if (k == to && to - from > 1 && (last->flags & TF_CAP)) /* the Foreign Office */
             return set_name(out, span_dup(at, from + 1, to), ENT_BODY, false);
     } else if (!(first->flags & TF_POSS) && (last->flags & TF_CAP)) {
         size_t ns = name_start(at, from, to);
@@ -516,7 +518,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         bool body = (last->lex & (LEX_BODY | LEX_PLACE)) != 0;
         return set_name(out, name, body ? ENT_BODY : ENT_PERSON, false);
     }
-    if ((first->lex & LEX_THE) || (first->flags & TF_POSS)) {
+    if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
         /* "the spokeswoman", "the minister": someone already introduced. */
         char *role = words_lower(at, from + 1, to);
         if (!role)
@@ -530,11 +532,16 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
             rc = set_name(out, strdup(person), ENT_PERSON, false);
         else if (!plural && (e = recent(at, true, NULL)) && (last->lex & LEX_TITLE))
             rc = copy_entity(out, e);
-        else
+        else if (last->lex & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
+        else
+            rc = 0; /* "the sign read": not a speaker */
         free(role);
         return rc;
     }
+    for (size_t k = from; k < to; k++) /* "Officials close to the talks" */
+        if (at->t[k].lex & LEX_ROLE)
+            return set_name(out, describe(at, from, to), ENT_ANON, plural);
     return 0;
 }
 
