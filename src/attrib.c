@@ -214,17 +214,34 @@ static bool word_is(const attrib *at, size_t i, const char *w)
            strncasecmp(at->text + k->s, w, k->e - k->s) == 0;
 }
 
-/* Sentences end at . ! ? (not in abbreviations, which word_end keeps) and
- * at paragraph breaks. */
+/* Sentences end at . ! ? and … before a capital (not in abbreviations,
+ * which word_end keeps, nor before a bracket, a comma or a lowercase word:
+ * "(R-Ohio.)", "Mr. Hill.") and at paragraph breaks. */
+static bool ends_sentence(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type == TK_PARA)
+        return true;
+    bool ellipsis = k->type == TK_PUNCT && k->e - k->s == 3 &&
+                    !memcmp(at->text + k->s, "\xe2\x80\xa6", 3);
+    if (!is_punct(at, i, ".!?") && !ellipsis)
+        return false;
+    if (i + 1 >= at->n)
+        return true;
+    const tok *next = &at->t[i + 1];
+    if (next->type == TK_WORD)
+        return (next->flags & TF_CAP) != 0;
+    if (ellipsis)
+        return false;
+    return !is_punct(at, i + 1, ",;:)]");
+}
+
 static void mark_sentences(attrib *at)
 {
     size_t start = 0;
     for (size_t i = 0; i < at->n; i++) {
         at->t[i].sent = start;
-        if (at->t[i].type == TK_PARA || is_punct(at, i, ".!?") ||
-            (at->t[i].type == TK_PUNCT && at->text[at->t[i].s] == '\xe2' &&
-             at->t[i].e - at->t[i].s == 3 && at->text[at->t[i].s + 2] == '\xa6' &&
-             i + 1 < at->n && (at->t[i + 1].flags & TF_CAP)))
+        if (ends_sentence(at, i))
             start = i + 1;
     }
 }
@@ -253,6 +270,9 @@ static bool according_at(const attrib *at, size_t i)
 static bool skippable(const attrib *at, size_t i)
 {
     const tok *k = &at->t[i];
+    if (k->type == TK_WORD && ((k->lex & LEX_TIME) ||
+                               ((k->lex & LEX_LINK) && i + 1 < at->n && (at->t[i + 1].lex & LEX_TIME))))
+        return true; /* "Ruiz on Tuesday said" */
     if (k->type != TK_WORD || (k->flags & TF_CAP))
         return false;
     size_t n = k->e - k->s;
@@ -344,8 +364,8 @@ static char *words_lower(const attrib *at, size_t from, size_t to)
 static size_t name_start(const attrib *at, size_t from, size_t to)
 {
     size_t b = to;
-    while (b > from && (at->t[b - 1].flags & TF_CAP) && !(at->t[b - 1].flags & TF_POSS) &&
-           !(at->t[b - 1].lex & LEX_TITLE))
+    while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
+           (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
         b--;
     return b;
 }
@@ -356,26 +376,38 @@ static void entity_clear(entity *e)
     e->name = NULL;
 }
 
-/* The full name the article gives elsewhere to a surname or a first name. */
+/* The full name the article gives elsewhere to a surname or a first name:
+ * a full name ending in it first ("Ruiz" is Ana Ruiz), then one holding it
+ * anywhere; none when two different people would fit. */
 static const char *person_with(const attrib *at, const char *name)
 {
-    const char *found = NULL;
     size_t n = strlen(name);
-    for (size_t i = 0; i < at->n_people; i++) {
-        const char *full = at->people[i].name, *p = full;
-        while ((p = strstr(p, name))) {
-            bool starts = p == full || p[-1] == ' ';
-            bool ends = p[n] == '\0' || p[n] == ' ';
-            if (starts && ends && strcmp(full, name) != 0) {
-                if (found && strcmp(found, full) != 0)
-                    return NULL; /* two people share it: do not guess */
-                found = full;
-                break;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *found = NULL;
+        for (size_t i = 0; i < at->n_people; i++) {
+            const char *full = at->people[i].name, *p = full;
+            size_t fn = strlen(full);
+            if (fn <= n || strcmp(full, name) == 0)
+                continue;
+            bool hit = false;
+            if (pass == 0) {
+                hit = full[fn - n - 1] == ' ' && strcmp(full + fn - n, name) == 0;
+            } else {
+                while (!hit && (p = strstr(p, name))) {
+                    hit = (p == full || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ');
+                    p += n;
+                }
             }
-            p += n;
+            if (!hit)
+                continue;
+            if (found && strcmp(found, full) != 0)
+                return NULL; /* two people share it: do not guess */
+            found = full;
         }
+        if (found)
+            return found;
     }
-    return found;
+    return NULL;
 }
 
 /* The named person whose title contains every content word of a role. */
@@ -581,47 +613,62 @@ static int add_person(attrib *at, char *name, char *title)
     return 0;
 }
 
+/* A copy of the name in [from, to) without a final possessive ("Ruiz’s"). */
+static char *name_dup(const attrib *at, size_t from, size_t to)
+{
+    char *s = span_dup(at, from, to);
+    size_t n = s ? strlen(s) : 0;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+        s[n - 2] = '\0';
+    else if (n > 4 && s[n - 1] == 's' && !strncmp(s + n - 4, "\xe2\x80\x99", 3))
+        s[n - 4] = '\0';
+    return s;
+}
+
 /*
- * Collects the people of the article: a name of two or more capitalised
- * words after a title ("Foreign Secretary Ana Ruiz"), before an apposition
- * ("Ana Ruiz, the trade minister,"), or as the subject of a verb of speech.
+ * Collects the people of the article: every name of two to four
+ * capitalised words that is not an organisation, a place or a date, with
+ * the title before it ("Foreign Secretary Ana Ruiz") or the apposition after
+ * it ("Ana Ruiz, the trade minister,") as what later role nouns can match.
  */
 static int collect_people(attrib *at)
 {
     int rc = 0;
     for (size_t i = 0; i < at->n && rc == 0; i++) {
-        if (at->t[i].type != TK_WORD || !(at->t[i].flags & TF_CAP) ||
-            (i + 1 < at->n && (at->t[i + 1].flags & TF_CAP) && at->t[i + 1].type == TK_WORD))
+        bool cap = at->t[i].type == TK_WORD && (at->t[i].flags & TF_CAP);
+        bool run_ends = !cap || (at->t[i].flags & TF_POSS) || i + 1 == at->n ||
+                        at->t[i + 1].type != TK_WORD || !(at->t[i + 1].flags & TF_CAP);
+        if (!cap || !run_ends)
             continue;
         size_t end = i + 1;
-        if (at->t[i].flags & TF_POSS)
-            continue;
         size_t ns = name_start(at, end > 4 ? end - 4 : 0, end);
-        while (ns < end && at->t[ns].type != TK_WORD)
+        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE)))
             ns++;
-        if (end - ns < 2 || (at->t[i].lex & (LEX_BODY | LEX_PLACE)))
+        if (end - ns < 2)
+            continue;
+        bool plain = true;
+        for (size_t k = ns; k < end; k++)
+            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE));
+        if (!plain)
             continue;
         size_t tb = ns;
-        while (tb > 0 && tb > ns - (ns < ATTRIB_NP_MAX ? ns : ATTRIB_NP_MAX) &&
-               at->t[tb - 1].type == TK_WORD && !(at->t[tb - 1].flags & TF_POSS) &&
+        while (tb > 0 && ns - tb < ATTRIB_NP_MAX && at->t[tb - 1].type == TK_WORD &&
+               !(at->t[tb - 1].flags & TF_POSS) &&
                ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
             tb--;
-        bool titled_before = false;
-        for (size_t k = tb; k < ns; k++)
-            titled_before |= (at->t[k].lex & LEX_TITLE) && !(at->t[k].lex & LEX_LINK);
-        if (titled_before) {
-            rc = add_person(at, span_dup(at, ns, end), words_lower(at, tb, ns));
+        char *title;
+        if (tb < ns) {
+            title = words_lower(at, tb, ns);
         } else if (end + 2 < at->n && is_punct(at, end, ",") &&
                    (at->t[end + 1].lex & (LEX_THE | LEX_DET))) {
             size_t ae = end + 1;
             while (ae < at->n && ae - end < ATTRIB_NP_MAX && at->t[ae].type == TK_WORD)
                 ae++;
-            if (ae < at->n && is_punct(at, ae, ","))
-                rc = add_person(at, span_dup(at, ns, end), words_lower(at, end + 1, ae));
-        } else if (end < at->n && (cue_at(at, end) || (end + 1 < at->n && skippable(at, end) &&
-                                                        cue_at(at, end + 1)))) {
-            rc = add_person(at, span_dup(at, ns, end), strdup(""));
+            title = ae < at->n && is_punct(at, ae, ",") ? words_lower(at, end + 1, ae) : strdup("");
+        } else {
+            title = strdup("");
         }
+        rc = add_person(at, name_dup(at, ns, end), title);
     }
     return rc;
 }
@@ -684,6 +731,40 @@ static int by_subject(const attrib *at, size_t i, found *f)
     return resolve(at, cs, se, &f->who);
 }
 
+/* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
+ * a phrase between commas ", 70," / ", who chairs the panel,". Given the
+ * token after it, returns where it starts, or `v` when there is none. */
+static size_t insertion_before(const attrib *at, size_t v, size_t floor)
+{
+    if (v <= floor + 1)
+        return v;
+    bool paren = is_punct(at, v - 1, ")");
+    if (!paren && !is_punct(at, v - 1, ","))
+        return v;
+    for (size_t k = v - 1; k-- > floor && v - k < 16;) {
+        if (at->t[k].type == TK_QUOTE || at->t[k].type == TK_PARA)
+            return v;
+        if (paren ? is_punct(at, k, "(") : is_punct(at, k, ","))
+            return k;
+    }
+    return v;
+}
+
+/* The same read forwards: the token after an insertion starting at i. */
+static size_t insertion_after(const attrib *at, size_t i, size_t limit)
+{
+    bool paren = i < limit && is_punct(at, i, "(");
+    if (!paren && !(i < limit && is_punct(at, i, ",")))
+        return i;
+    for (size_t k = i + 1; k < limit && k - i < 16; k++) {
+        if (at->t[k].type == TK_QUOTE)
+            return i;
+        if (paren ? is_punct(at, k, ")") : is_punct(at, k, ","))
+            return k + 1;
+    }
+    return i;
+}
+
 /* Speaker of the cue at token c: the phrase before it (skipping "has",
  * "also", "further"), across an apposition, or after it when inverted. */
 static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found *f)
@@ -705,18 +786,15 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
     if (infinitive || participle)
         return by_subject(at, c, f);
     size_t b = np_before(at, v, floor);
-    if (b == v && v > floor + 1 && is_punct(at, v - 1, ",")) {
-        /* Over an apposition: "Ana Ruiz, the trade minister, said". */
-        size_t k = v - 1;
-        while (k > floor && !is_punct(at, k - 1, ",") && v - k < ATTRIB_NP_MAX)
-            k--;
-        if (k > floor && is_punct(at, k - 1, ",")) {
-            size_t nb = np_before(at, k - 1, floor);
-            if (nb < k - 1 && (at->t[k - 2].flags & TF_CAP)) {
-                b = nb;
-                v = k - 1;
-            }
-        }
+    /* Over insertions: "Ana Ruiz, the trade minister, said", "Sen. Ray Hill (R-Ohio) said". */
+    for (int hops = 0; b == v && hops < 3; hops++) {
+        size_t k = insertion_before(at, v, floor);
+        if (k == v)
+            break;
+        v = k;
+        b = np_before(at, v, floor);
+        if (b < v && !(at->t[v - 1].flags & TF_CAP))
+            b = v; /* only a name stands before an insertion */
     }
     if (b < v) {
         f->np_from = b;
@@ -756,23 +834,24 @@ static int right_after(const attrib *at, size_t qt, found *f)
         f->np_to = e;
         return resolve(at, f->cue_to, e, &f->who);
     }
-    for (size_t c = i; c < limit && c - i < ATTRIB_RIGHT_MAX; c++) {
-        if (cue_at(at, c)) {
-            size_t v = c;
-            while (v > i && skippable(at, v - 1))
-                v--;
-            if (np_before(at, v, i) != i || v == i)
-                return 0;
-            f->cue_from = c;
-            f->cue_to = c + 1;
-            f->np_from = i;
-            f->np_to = v;
-            return resolve(at, i, v, &f->who);
-        }
-        if (!np_word(at, c) && !skippable(at, c))
-            return 0;
-    }
-    return 0;
+    size_t np_end = i;
+    while (np_end < limit && np_end - i < ATTRIB_NP_MAX && np_word(at, np_end))
+        np_end++;
+    if (np_end == i || np_before(at, np_end, i) != i)
+        return 0;
+    size_t c = insertion_after(at, np_end, limit);
+    while (c < limit && skippable(at, c))
+        c++;
+    if (c >= limit || !cue_at(at, c))
+        return 0;
+    size_t v = np_end;
+    while (v > i && skippable(at, v - 1))
+        v--;
+    f->cue_from = c;
+    f->cue_to = c + 1;
+    f->np_from = i;
+    f->np_to = v;
+    return resolve(at, i, v, &f->who);
 }
 
 /* A cue elsewhere in the quote's sentence: before it, or after it. */

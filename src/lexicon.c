@@ -87,7 +87,19 @@ static const lex_entry lex_lists[] = {
      "riyadh poland warsaw hungary budapest westminster", LEX_PLACE},
     {"officials sources aides advisers advisors analysts experts diplomats residents "
      "witnesses critics officers lawyers prosecutors people members insiders allies "
-     "spokespeople spokesmen authorities ministers leaders police negotiators", LEX_PLURAL},
+     "spokespeople spokesmen authorities ministers leaders police negotiators lawmakers "
+     "legislators republicans democrats voters supporters protesters activists", LEX_PLURAL},
+    {"monday tuesday wednesday thursday friday saturday sunday january february march april "
+     "june july august september october november december today yesterday tonight morning "
+     "afternoon evening night week weekend month year", LEX_TIME},
+    {"nominee candidate businessman businesswoman billionaire congressman congresswoman "
+     "lawmaker legislator strategist pollster manager chairman frontrunner challenger "
+     "incumbent delegate host anchor moderator author owner partner counsel consultant "
+     "organizer organiser campaigner activist candidate nominee", LEX_TITLE | LEX_ROLE},
+    {"times post news journal herald tribune daily examiner guardian telegraph mail express "
+     "reuters press associated gazette observer chronicle review magazine sea river street "
+     "road avenue square island islands bay county city airport station hospital school "
+     "college initiative act bill plan", LEX_BODY},
 };
 
 #define LEX_SLOTS 2048 /* a power of two, well above the number of words */
@@ -142,6 +154,8 @@ unsigned lexicon_classes(const char *w, size_t n)
     char folded[LEX_MAX_WORD];
     if (!lex_ready)
         lex_build();
+    if (n > 1 && w[n - 1] == '.')
+        n--;
     if (!lex_fold(w, n, folded))
         return 0;
     return lex_find(folded, n)->classes;

@@ -23,9 +23,10 @@ enum {
     LEX_BODY = 1 << 11,   /* a word that makes a name an organisation: ministry */
     LEX_PLACE = 1 << 12,  /* a country or capital that speaks as a body: China */
     LEX_PLURAL = 1 << 13, /* a plural description: officials, sources */
+    LEX_TIME = 1 << 14,   /* a day, month or time word: Tuesday, March, week */
 };
 
-/* The classes of the word w[0..n), or 0. */
+/* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
 unsigned lexicon_classes(const char *w, size_t n);
 
 #endif

@@ -220,14 +220,17 @@ static quote_kind kind_of(const finder *f, size_t para_start, size_t open, size_
     int32_t prev = text_decode_before(t, b, &ps);
     if (prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == 0x2026)
         return QUOTE_FULL;
-    if (prev == ',' || prev == ';' || text_is_dash(prev) || prev == '(')
-        return sentence_like ? QUOTE_FULL : QUOTE_PARTIAL;
+    if (prev == ',') /* said, “…” or “…,” she said, “…” */
+        b = trim_back(t, para_start, ps);
     size_t w = b;
     while (w > para_start && text_is_letter((unsigned char)t[w - 1]))
         w--;
-    if (sentence_like && speech_word(t + w, b - w))
+    bool speech = speech_word(t + w, b - w);
+    if (prev == ',' && speech)
         return QUOTE_FULL;
-    return QUOTE_PARTIAL;
+    if (prev == ',' || prev == ';' || text_is_dash(prev) || prev == '(')
+        return sentence_like ? QUOTE_FULL : QUOTE_PARTIAL;
+    return sentence_like && speech ? QUOTE_FULL : QUOTE_PARTIAL;
 }
 
 static int emit(finder *f, size_t end, size_t close)
