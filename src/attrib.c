@@ -325,8 +325,21 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
         return e + 1;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
-    while (e < limit && e - from < ATTRIB_NP_MAX && np_word(at, e))
-        e++;
+    bool head = false;
+    for (; e < limit && e - from < ATTRIB_NP_MAX && np_word(at, e); e++) {
+        const tok *k = &at->t[e];
+        bool lower = !(k->flags & TF_CAP);
+        size_t n = k->e - k->s;
+        if (lower && n > 3 && !strncmp(at->text + k->e - 2, "ed", 2) && !(k->lex & LEX_ROLE))
+            break; /* "a memo obtained by": a verb, not a noun */
+        /* Past the head noun only a prepositional phrase may follow:
+         * "a spokesman for the Port Authority", not "... declined to". */
+        if (head && lower && !(k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_ROLE | LEX_BODY |
+                                         LEX_TITLE | LEX_PLURAL)) &&
+            !(at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_LINK)))
+            break;
+        head |= (k->lex & (LEX_ROLE | LEX_TITLE)) != 0 || !lower;
+    }
     /* Do not end on a link word ("a spokesman for"). */
     while (e > from && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
         e--;
@@ -485,11 +498,11 @@ static int copy_entity(entity *out, const entity *from)
 static char *describe(const attrib *at, size_t from, size_t to)
 {
     size_t b = from;
-    /* "a source" keeps its article; longer descriptions drop it. */
-    if (to - b > 2 && (word_is(at, b, "a") || word_is(at, b, "an") || word_is(at, b, "the")))
+    /* "the" goes; "a source" keeps its article, longer descriptions drop it. */
+    if (b < to && ((at->t[b].lex & LEX_THE) ||
+                   (to - b > 2 && (word_is(at, b, "a") || word_is(at, b, "an")))))
         b++;
-    size_t caps = b + ((at->t[b].lex & LEX_DET) != 0);
-    size_t org = caps;
+    size_t org = b + (b < to && (at->t[b].lex & LEX_DET) != 0), caps = org;
     while (caps < to && (at->t[caps].flags & TF_CAP))
         caps++;
     char *out;
@@ -504,11 +517,34 @@ static char *describe(const attrib *at, size_t from, size_t to)
     } else {
         out = span_dup(at, b, to);
     }
-    /* A determiner capitalised only because it opens the sentence. */
+    /* A common word capitalised only because it opens the sentence. */
     if (out && (at->t[b].lex & (LEX_DET | LEX_THE | LEX_ROLE)) && out[0] >= 'A' &&
         out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z' && (org != b || at->t[b].sent == b))
         out[0] = (char)(out[0] - 'A' + 'a');
     return out;
+}
+
+/* The description that introduced the agent noun at token `head` earlier
+ * in the article ("A spokeswoman for Ng declined ..." for a later "the
+ * spokeswoman"), as a new string, or NULL. */
+static char *introduced(const attrib *at, size_t before, size_t head)
+{
+    const tok *h = &at->t[head];
+    for (size_t k = before; k-- > 0 && before - k < 2000;) {
+        const tok *w = &at->t[k];
+        if (w->type != TK_WORD || w->e - w->s != h->e - h->s ||
+            strncasecmp(at->text + w->s, at->text + h->s, h->e - h->s) != 0)
+            continue;
+        size_t d = k;
+        while (d > 0 && k - d < 4 && !(at->t[d].lex & LEX_DET) && np_word(at, d - 1))
+            d--;
+        if (at->t[d].lex & LEX_DET) {
+            size_t e = np_after(at, d, at->n);
+            if (e > k)
+                return describe(at, d, e);
+        }
+    }
+    return NULL;
 }
 
 /* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
@@ -562,8 +598,8 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
             rc = copy_entity(out, e);
         else if (person)
             rc = set_name(out, strdup(person), ENT_PERSON, false);
-        else if (!plural && (e = recent(at, true, NULL)) && (last->lex & LEX_TITLE))
-            rc = copy_entity(out, e);
+        else if ((last->lex & LEX_AGENT) && introduced(at, from, to - 1))
+            rc = set_name(out, introduced(at, from, to - 1), ENT_ANON, plural);
         else if (last->lex & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
         else
@@ -934,6 +970,10 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
         }
         if (rc == 0 && (rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.85f);
+        /* "The mayor weighed in: “…”": the subject of the introducing clause. */
+        if (rc == 0 && qt > at->t[qt].sent && is_punct(at, qt - 1, ":") &&
+            (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.7f);
     } else {
         if ((rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.85f);

@@ -89,6 +89,9 @@ static const lex_entry lex_lists[] = {
      "witnesses critics officers lawyers prosecutors people members insiders allies "
      "spokespeople spokesmen authorities ministers leaders police negotiators lawmakers "
      "legislators republicans democrats voters supporters protesters activists", LEX_PLURAL},
+    {"spokesman spokeswoman spokesperson spokespeople spokesmen aide aides adviser advisers "
+     "advisor advisors source sources official officials representative insider insiders",
+     LEX_AGENT},
     {"monday tuesday wednesday thursday friday saturday sunday january february march april "
      "june july august september october november december today yesterday tonight morning "
      "afternoon evening night week weekend month year", LEX_TIME},

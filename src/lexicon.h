@@ -24,6 +24,7 @@ enum {
     LEX_PLACE = 1 << 12,  /* a country or capital that speaks as a body: China */
     LEX_PLURAL = 1 << 13, /* a plural description: officials, sources */
     LEX_TIME = 1 << 14,   /* a day, month or time word: Tuesday, March, week */
+    LEX_AGENT = 1 << 15,  /* speaks for someone else: spokesman, aide, source */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
