@@ -28,6 +28,7 @@
 #include <strings.h>
 
 #include "lexicon.h"
+#include "people.h"
 #include "text.h"
 
 /* How far attribution looks, in tokens: a bound that keeps the pass linear. */
@@ -63,12 +64,6 @@ typedef struct entity {
     bool plural;
 } entity;
 
-/* A person the article names with a title ("Foreign Secretary Ana Ruiz"). */
-typedef struct titled {
-    char *name;
-    char *title;   /* lowercase title words, space-separated */
-} titled;
-
 typedef struct attrib {
     const char *text;
     size_t len;
@@ -77,8 +72,7 @@ typedef struct attrib {
     size_t n, cap;
     entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
     size_t n_hist;
-    titled *people;
-    size_t n_people, cap_people;
+    people *people;
 } attrib;
 
 /* ---- Tokens ------------------------------------------------------------- */
@@ -389,75 +383,6 @@ static void entity_clear(entity *e)
     e->name = NULL;
 }
 
-/* The full name the article gives elsewhere to a surname or a first name:
- * a full name ending in it first ("Ruiz" is Ana Ruiz), then one holding it
- * anywhere; none when two different people would fit. */
-static const char *person_with(const attrib *at, const char *name)
-{
-    size_t n = strlen(name);
-    for (int pass = 0; pass < 2; pass++) {
-        const char *found = NULL;
-        for (size_t i = 0; i < at->n_people; i++) {
-            const char *full = at->people[i].name, *p = full;
-            size_t fn = strlen(full);
-            if (fn <= n || strcmp(full, name) == 0)
-                continue;
-            bool hit = false;
-            if (pass == 0) {
-                hit = full[fn - n - 1] == ' ' && strcmp(full + fn - n, name) == 0;
-            } else {
-                while (!hit && (p = strstr(p, name))) {
-                    hit = (p == full || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ');
-                    p += n;
-                }
-            }
-            if (!hit)
-                continue;
-            if (found && strcmp(found, full) != 0)
-                return NULL; /* two people share it: do not guess */
-            found = full;
-        }
-        if (found)
-            return found;
-    }
-    return NULL;
-}
-
-/* The named person whose title contains every content word of a role. */
-static const char *person_titled(const attrib *at, const char *role)
-{
-    const char *found = NULL;
-    for (size_t i = 0; i < at->n_people; i++) {
-        const char *title = at->people[i].title;
-        bool all = true;
-        for (const char *p = role; *p && all;) {
-            while (*p == ' ')
-                p++;
-            const char *e = p;
-            while (*e && *e != ' ')
-                e++;
-            size_t n = (size_t)(e - p);
-            unsigned lx = lexicon_classes(p, n);
-            if (n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(p, "top", 3))) {
-                const char *q = title;
-                bool hit = false;
-                while ((q = strstr(q, p)) && !hit) {
-                    hit = (q == title || q[-1] == ' ') && (q[n] == '\0' || q[n] == ' ');
-                    q += n;
-                }
-                all = hit;
-            }
-            p = e;
-        }
-        if (all && (!found || strcmp(found, at->people[i].name) != 0)) {
-            if (found)
-                return NULL;
-            found = at->people[i].name;
-        }
-    }
-    return found;
-}
-
 /* The most recent speaker that a pronoun or role can stand for. */
 static const entity *recent(const attrib *at, bool want_person, const char *role_head)
 {
@@ -578,7 +503,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         char *name = span_dup(at, ns, to);
         if (!name)
             return -ENOMEM;
-        const char *full = person_with(at, name);
+        const char *full = people_full_name(at->people, name);
         if (full) {
             free(name);
             return set_name(out, strdup(full), ENT_PERSON, false);
@@ -592,7 +517,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         if (!role)
             return -ENOMEM;
         const entity *e = recent(at, false, role);
-        const char *person = e ? NULL : person_titled(at, role);
+        const char *person = e ? NULL : people_titled(at->people, role);
         int rc;
         if (e)
             rc = copy_entity(out, e);
@@ -626,28 +551,6 @@ static void remember(attrib *at, const entity *e)
 }
 
 /* ---- The people an article names with titles -------------------------------- */
-
-static int add_person(attrib *at, char *name, char *title)
-{
-    if (!name || !title) {
-        free(name);
-        free(title);
-        return -ENOMEM;
-    }
-    if (at->n_people == at->cap_people) {
-        size_t cap = at->cap_people ? 2 * at->cap_people : 16;
-        titled *v = realloc(at->people, cap * sizeof *v);
-        if (!v) {
-            free(name);
-            free(title);
-            return -ENOMEM;
-        }
-        at->people = v;
-        at->cap_people = cap;
-    }
-    at->people[at->n_people++] = (titled){name, title};
-    return 0;
-}
 
 /* A copy of the name in [from, to) without a final possessive ("Ruiz’s"). */
 static char *name_dup(const attrib *at, size_t from, size_t to)
@@ -704,9 +607,12 @@ static int collect_people(attrib *at)
         } else {
             title = strdup("");
         }
-        rc = add_person(at, name_dup(at, ns, end), title);
+        char *name = name_dup(at, ns, end);
+        rc = name && title ? people_add(at->people, name, title) : -ENOMEM;
+        free(name);
+        free(title);
     }
-    return rc;
+    return rc ? rc : people_index(at->people);
 }
 
 /* ---- Attribution ------------------------------------------------------------- */
@@ -1015,8 +921,8 @@ static int unattributed(analysis *a, const quote *q)
 
 int attrib_resolve(const char *text, size_t len, analysis *a)
 {
-    attrib at = {.text = text, .len = len, .a = a};
-    int rc = tokenize(&at);
+    attrib at = {.text = text, .len = len, .a = a, .people = people_new()};
+    int rc = at.people ? tokenize(&at) : -ENOMEM;
     if (rc == 0) {
         mark_sentences(&at);
         rc = collect_people(&at);
@@ -1036,11 +942,7 @@ int attrib_resolve(const char *text, size_t len, analysis *a)
             rc = unattributed(a, &a->quotes[i]);
     for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
         entity_clear(&at.hist[i]);
-    for (size_t i = 0; i < at.n_people; i++) {
-        free(at.people[i].name);
-        free(at.people[i].title);
-    }
-    free(at.people);
+    people_free(at.people);
     free(at.t);
     return rc;
 }

@@ -141,26 +141,31 @@ static int marks_push(marks *m, mark k)
     return 0;
 }
 
-/* Collects the marks of text[from..to), skipping `inline code` spans. */
+/* Collects the marks of text[from..to), skipping `inline code` spans. Only
+ * bytes that can start a mark are decoded: quote marks are ASCII or start
+ * with 0xC2 («») or 0xE2 (U+2018..U+203A). */
 static int collect_marks(finder *f, size_t from, size_t to)
 {
     f->m.n = 0;
-    int32_t prev2 = -1, prev = -1;
     bool in_code = false;
     for (size_t i = from, n; i < to; i += n) {
+        unsigned char b = (unsigned char)f->text[i];
+        n = 1;
+        if (b != '"' && b != '\'' && b != '`' && b != 0xC2 && b != 0xE2)
+            continue;
         int32_t c = text_decode(f->text, to, i, &n);
         mark_family fam;
         if (c == '`') {
             in_code = !in_code;
         } else if (!in_code && is_quote_char(c, &fam)) {
-            size_t nn;
+            size_t nn, ps, ps2;
             int32_t next = i + n < to ? text_decode(f->text, to, i + n, &nn) : -1;
+            int32_t prev = i > from ? text_decode_before(f->text, i, &ps) : -1;
+            int32_t prev2 = i > from && ps > from ? text_decode_before(f->text, ps, &ps2) : -1;
             mark k = {i, n, c, fam, role_of(c, prev, prev2, next)};
             if (marks_push(&f->m, k) != 0)
                 return -ENOMEM;
         }
-        prev2 = prev;
-        prev = c;
     }
     return 0;
 }

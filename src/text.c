@@ -9,7 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t text_decode(const char *text, size_t len, size_t i, size_t *n)
+int32_t text_decode_slow(const char *text, size_t len, size_t i, size_t *n)
 {
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,

@@ -12,7 +12,15 @@
 
 /* Decodes the code point at text[i]; sets *n to its byte length (1 for an
  * invalid byte, which decodes as U+FFFD so that scanning always advances). */
-int32_t text_decode(const char *text, size_t len, size_t i, size_t *n);
+int32_t text_decode_slow(const char *text, size_t len, size_t i, size_t *n);
+static inline int32_t text_decode(const char *text, size_t len, size_t i, size_t *n)
+{
+    if ((unsigned char)text[i] < 0x80) { /* most of any article */
+        *n = 1;
+        return (unsigned char)text[i];
+    }
+    return text_decode_slow(text, len, i, n);
+}
 /* The code point ending just before text[i] and its start offset. */
 int32_t text_decode_before(const char *text, size_t i, size_t *start);
 
