@@ -3,6 +3,7 @@
 #   make test     install missing Debian packages, build, run every test
 #   make demo     install missing Debian packages, build, open the examples
 #   make eval     score the seed articles against ../shared/gold
+#   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
 #   make clean    remove build/
 
 CC      ?= cc
@@ -25,7 +26,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval clean asan units
+.PHONY: all deps test demo eval fuzz clean asan units
 all: build/quotelens
 
 deps:
@@ -67,6 +68,9 @@ eval: all
 	@build/quotelens scan --json $(SHARED)/seeds/*.txt > build/seeds.jsonl
 	@python3 $(SHARED)/eval/score.py $(SHARED)/gold/seeds.jsonl build/seeds.jsonl \
 		--xref $(SHARED)/gold/seeds-xref.json --root $(SHARED)/seeds
+
+fuzz: deps
+	@sh scripts/fuzz.sh
 
 clean:
 	rm -rf build
