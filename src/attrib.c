@@ -394,7 +394,9 @@ static const entity *recent(const attrib *at, bool want_person, const char *role
                 return e;
             continue;
         }
-        if (want_person ? e->kind == ENT_PERSON
+        /* he/she: a person, or a singular anonymous source ("a spokeswoman");
+         * they: a body, a group or an anonymous source. */
+        if (want_person ? (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural))
                         : (e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural))
             return e;
         if (!fallback)
@@ -733,10 +735,19 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         size_t k = insertion_before(at, v, floor);
         if (k == v)
             break;
+        /* "Labour's spokesman, Dev Anand, said": the name is the insertion. */
+        if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
+            np_before(at, v - 1, k + 1) == k + 1) {
+            b = k + 1;
+            v = v - 1;
+            break;
+        }
         v = k;
         b = np_before(at, v, floor);
-        if (b < v && !(at->t[v - 1].flags & TF_CAP))
-            b = v; /* only a name stands before an insertion */
+        /* Before an insertion stands a name or a description ("One
+         * deckhand, who asked not to be named, said"), not any phrase. */
+        if (b < v && !(at->t[v - 1].flags & TF_CAP) && !(at->t[b].lex & (LEX_DET | LEX_THE)))
+            b = v;
     }
     if (b < v) {
         f->np_from = b;
