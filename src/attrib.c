@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,14 +47,17 @@ enum {
     TF_USED = 1 << 2, /* a cue already consumed by a quote's attribution */
 };
 
+/* Kept small: a long article has millions of tokens. Offsets fit 32 bits
+ * because attrib_resolve refuses texts of 4 GiB and more. */
 typedef struct tok {
-    size_t s, e;
-    tok_type type;
-    unsigned flags;
-    unsigned lex;    /* lexicon classes of a word */
-    size_t quote;    /* for TK_QUOTE */
-    size_t sent;     /* index of the first token of its sentence */
-    size_t para;     /* paragraph number */
+    uint32_t s, e;
+    uint32_t quote;  /* for TK_QUOTE */
+    uint32_t sent;   /* index of the first token of its sentence */
+    uint32_t para;   /* paragraph number */
+    uint16_t lex;    /* lexicon classes of a word */
+    uint8_t type;    /* tok_type */
+    uint8_t flags;
+    char ch;         /* the character of a one-byte punctuation token */
 } tok;
 
 typedef enum { ENT_PERSON, ENT_BODY, ENT_ANON, ENT_ROLE, ENT_PRONOUN } ent_kind;
@@ -161,7 +165,8 @@ static int tokenize(attrib *at)
     while (i < len && rc == 0) {
         if (qi < a->n_quotes && i >= a->quotes[qi].open) {
             const quote *q = &a->quotes[qi];
-            rc = push_tok(at, (tok){q->open, q->close, TK_QUOTE, 0, 0, qi, 0, para});
+            rc = push_tok(at, (tok){.s = (uint32_t)q->open, .e = (uint32_t)q->close, .type = TK_QUOTE,
+                                    .quote = (uint32_t)qi, .para = (uint32_t)para});
             /* A quote can span paragraphs; narration resumes after it. */
             for (size_t k = q->open; k < q->close; k++)
                 if (t[k] == '\n')
@@ -174,7 +179,8 @@ static int tokenize(attrib *at)
         int32_t c = text_decode(t, len, i, &n);
         if (c == '\n') {
             if (para_break(t, len, i, line_start)) {
-                rc = push_tok(at, (tok){i, i + 1, TK_PARA, 0, 0, 0, 0, para});
+                rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)i + 1, .type = TK_PARA,
+                                        .para = (uint32_t)para});
                 para++;
             }
             line_start = i + 1;
@@ -183,10 +189,13 @@ static int tokenize(attrib *at)
             bool abbrev;
             size_t e = word_end(t, len, i, &abbrev);
             unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
-            rc = push_tok(at, (tok){i, e, TK_WORD, flags, lexicon_classes(t + i, e - i), 0, 0, para});
+            rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)e, .type = TK_WORD,
+                                    .flags = (uint8_t)flags, .para = (uint32_t)para,
+                                    .lex = (uint16_t)lexicon_classes(t + i, e - i)});
             i = e;
         } else if (!text_is_space(c)) {
-            rc = push_tok(at, (tok){i, i + n, TK_PUNCT, 0, 0, 0, 0, para});
+            rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)(i + n), .type = TK_PUNCT,
+                                    .para = (uint32_t)para, .ch = n == 1 ? t[i] : 0});
             i += n;
         } else {
             i += n;
@@ -197,8 +206,8 @@ static int tokenize(attrib *at)
 
 static bool is_punct(const attrib *at, size_t i, const char *chars)
 {
-    const tok *k = &at->t[i];
-    return k->type == TK_PUNCT && k->e - k->s == 1 && strchr(chars, at->text[k->s]);
+    char c = at->t[i].ch;
+    return c && strchr(chars, c);
 }
 
 static bool word_is(const attrib *at, size_t i, const char *w)
@@ -234,7 +243,7 @@ static void mark_sentences(attrib *at)
 {
     size_t start = 0;
     for (size_t i = 0; i < at->n; i++) {
-        at->t[i].sent = start;
+        at->t[i].sent = (uint32_t)start;
         if (ends_sentence(at, i))
             start = i + 1;
     }
@@ -505,7 +514,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         char *name = span_dup(at, ns, to);
         if (!name)
             return -ENOMEM;
-        const char *full = people_full_name(at->people, name);
+        const char *full = people_full_name(at->people, name, true);
         if (full) {
             free(name);
             return set_name(out, strdup(full), ENT_PERSON, false);
@@ -932,6 +941,8 @@ static int unattributed(analysis *a, const quote *q)
 
 int attrib_resolve(const char *text, size_t len, analysis *a)
 {
+    if (len >= UINT32_MAX)
+        return -EFBIG;
     attrib at = {.text = text, .len = len, .a = a, .people = people_new()};
     int rc = at.people ? tokenize(&at) : -ENOMEM;
     if (rc == 0) {

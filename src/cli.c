@@ -252,6 +252,8 @@ int cli_scan(int argc, char **argv)
             rc = names_add(reg, s.a->quotes[q].speaker);
         docs[n_docs++] = s;
     }
+    if (rc == 0)
+        rc = names_index(reg);
     for (int i = 0; i < n_docs && rc == 0; i++) {
         if (o.json)
             rc = print_json(&docs[i], reg);

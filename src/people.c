@@ -161,13 +161,13 @@ static size_t lower_bound(const people *p, const char *w, size_t n)
     return lo;
 }
 
-const char *people_full_name(const people *p, const char *name)
+const char *people_full_name(const people *p, const char *name, bool any_word)
 {
     /* Look the name up by its last word, then check it stands whole. */
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
     size_t ln = strlen(last), nn = strlen(name);
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 1 + any_word; pass++) {
         const char *found = NULL;
         for (size_t i = lower_bound(p, last, ln);
              i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++) {

@@ -7,6 +7,8 @@
 #ifndef QL_PEOPLE_H
 #define QL_PEOPLE_H
 
+#include <stdbool.h>
+
 typedef struct people people;
 
 people *people_new(void);
@@ -16,9 +18,10 @@ void people_free(people *p);
 int people_add(people *p, const char *name, const char *title);
 /* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
 int people_index(people *p);
-/* The one full name that ends with `name` (a surname), else the one that
- * holds it as a word (a first or family name); NULL when none or several. */
-const char *people_full_name(const people *p, const char *name);
+/* The one full name that ends with `name` (a surname), else, when
+ * any_word is set, the one that holds it as a word (a first or family
+ * name); NULL when none or several. */
+const char *people_full_name(const people *p, const char *name, bool any_word);
 /* The one person whose titles hold every content word of `role`, or NULL. */
 const char *people_titled(const people *p, const char *role);
 

@@ -386,22 +386,28 @@ static bool is_fence(const char *s, size_t n)
  * way its lines end; prose with a few brackets stays prose. */
 static bool not_prose(const char *s, size_t n)
 {
+    /* Byte classes, built from string literals once: 1 symbol, 2 letter. */
+    static unsigned char cls[256];
+    if (!cls['{']) {
+        for (const char *p = "{}[]();=<>&$\\#*_^~"; *p; p++)
+            cls[(unsigned char)*p] = 1;
+        for (int c = 'a'; c <= 'z'; c++)
+            cls[c] = cls[c - 'a' + 'A'] = 2;
+    }
     size_t pipes = 0, tabs = 0, sym = 0, letters = 0;
+    bool text_seen = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '|')
-            pipes++;
-        else if (c == '\t' && i > 0 && !only_space(s, 0, i))
-            tabs++;
-        else if (strchr("{}[]();=<>&$\\#*_^~", c) && c)
-            sym++;
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            letters++;
+        pipes += c == '|';
+        tabs += c == '\t' && text_seen;
+        sym += cls[c] == 1;
+        letters += cls[c] == 2;
+        text_seen |= c != ' ' && c != '\t';
     }
     if (pipes >= 2 || tabs >= 1 || starts_with(s, n, "+-") || starts_with(s, n, "|-"))
         return true;
     size_t e = trim_back(s, 0, n);
-    bool code_end = e > 0 && strchr(";{}", s[e - 1]) && s[e - 1];
+    bool code_end = e > 0 && (s[e - 1] == ';' || s[e - 1] == '{' || s[e - 1] == '}');
     return sym * 5 > letters + 5 || (code_end && sym >= 2);
 }
 
