@@ -483,6 +483,16 @@ static char *introduced(const attrib *at, size_t before, size_t head)
     return NULL;
 }
 
+/* Whether a phrase speaks for many: its head, before any "of", "for" or
+ * "close to", is plural ("officials close to the talks"). */
+static bool phrase_plural(const attrib *at, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
+        if (at->t[k].lex & LEX_PLURAL)
+            return true;
+    return false;
+}
+
 /* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
  * when the phrase names nobody we can trust. */
 static int resolve(const attrib *at, size_t from, size_t to, entity *out)
@@ -498,7 +508,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     }
     if (last->flags & TF_POSS)
         return 0;
-    bool plural = (last->lex & LEX_PLURAL) != 0;
+    bool plural = phrase_plural(at, from, to);
     if (first->lex & LEX_DET)
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
     if (first->lex & LEX_THE) {
