@@ -77,6 +77,7 @@ typedef struct attrib {
     entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
     size_t n_hist;
     people *people;
+    size_t cur;      /* the token being attributed: where pronouns look back from */
 } attrib;
 
 /* ---- Tokens ------------------------------------------------------------- */
@@ -392,6 +393,13 @@ static void entity_clear(entity *e)
     e->name = NULL;
 }
 
+/* Whether an entity can be what "he"/"she" (person) or "they" stand for. */
+static bool fits_pronoun(const entity *e, bool person)
+{
+    return person ? e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)
+                  : e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
+}
+
 /* The most recent speaker that a pronoun or role can stand for. */
 static const entity *recent(const attrib *at, bool want_person, const char *role_head)
 {
@@ -405,8 +413,7 @@ static const entity *recent(const attrib *at, bool want_person, const char *role
         }
         /* he/she: a person, or a singular anonymous source ("a spokeswoman");
          * they: a body, a group or an anonymous source. */
-        if (want_person ? (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural))
-                        : (e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural))
+        if (fits_pronoun(e, want_person))
             return e;
         if (!fallback)
             fallback = e;
@@ -483,6 +490,67 @@ static char *introduced(const attrib *at, size_t before, size_t head)
     return NULL;
 }
 
+/* The start of the main clause: past a fronted phrase ("On Tuesday,",
+ * "Despite the row,", "Paraphrasing the minister,") when there is one. */
+static size_t clause_start(const attrib *at, size_t s, size_t limit)
+{
+    if (s >= limit || at->t[s].type != TK_WORD)
+        return s;
+    const tok *k = &at->t[s];
+    size_t n = k->e - k->s;
+    bool fronted = (k->lex & LEX_FRONT) ||
+                   (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3));
+    if (!fronted)
+        return s;
+    for (size_t i = s; i < limit && i - s < 25; i++) {
+        if (at->t[i].type == TK_QUOTE)
+            break;
+        if (is_punct(at, i, ","))
+            return i + 1;
+    }
+    return s;
+}
+
+/* The subject of the sentence holding token i: a name, a description or a
+ * pronoun at the start of its main clause. */
+static size_t subject_end(const attrib *at, size_t cs, size_t limit)
+{
+    if (cs < limit && (at->t[cs].lex & LEX_PRON))
+        return cs + 1;
+    size_t e = cs;
+    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e) &&
+           ((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
+            e == cs))
+        e++;
+    /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
+    while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
+        e--;
+    return e;
+}
+
+static int resolve(const attrib *at, size_t from, size_t to, entity *out);
+
+/* A pronoun first looks for the subject of an earlier sentence of its own
+ * paragraph ("Councilman Hill was less impressed. “…,” he said."): who the
+ * paragraph is about outranks who spoke last. */
+static int paragraph_subject(const attrib *at, bool person, entity *out)
+{
+    out->name = NULL;
+    size_t s = at->t[at->cur].sent;
+    for (int back = 0; back < 8 && s > 0 && at->t[s - 1].para == at->t[at->cur].para; back++) {
+        s = at->t[s - 1].sent;
+        size_t se = sentence_end(at, s), cs = clause_start(at, s, se);
+        size_t sj = subject_end(at, cs, se);
+        if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+            continue;
+        int rc = resolve(at, cs, sj, out);
+        if (rc || (out->name && fits_pronoun(out, person)))
+            return rc;
+        entity_clear(out);
+    }
+    return 0;
+}
+
 /* Whether a phrase speaks for many: its head, before any "of", "for" or
  * "close to", is plural ("officials close to the talks"). */
 static bool phrase_plural(const attrib *at, size_t from, size_t to)
@@ -503,6 +571,9 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     const tok *first = &at->t[from], *last = &at->t[to - 1];
     if (to - from == 1 && (first->lex & LEX_PRON)) {
         bool they = word_is(at, from, "they");
+        int rc = paragraph_subject(at, !they, out);
+        if (rc || out->name)
+            return rc;
         const entity *e = recent(at, !they, NULL);
         return e ? copy_entity(out, e) : 0;
     }
@@ -645,55 +716,6 @@ typedef struct found {
     float confidence;
 } found;
 
-/* The start of the main clause: past a fronted phrase ("On Tuesday,",
- * "Despite the row,", "Paraphrasing the minister,") when there is one. */
-static size_t clause_start(const attrib *at, size_t s, size_t limit)
-{
-    if (s >= limit || at->t[s].type != TK_WORD)
-        return s;
-    const tok *k = &at->t[s];
-    size_t n = k->e - k->s;
-    bool fronted = (k->lex & LEX_FRONT) ||
-                   (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3));
-    if (!fronted)
-        return s;
-    for (size_t i = s; i < limit && i - s < 25; i++) {
-        if (at->t[i].type == TK_QUOTE)
-            break;
-        if (is_punct(at, i, ","))
-            return i + 1;
-    }
-    return s;
-}
-
-/* The subject of the sentence holding token i: a name, a description or a
- * pronoun at the start of its main clause. */
-static size_t subject_end(const attrib *at, size_t cs, size_t limit)
-{
-    if (cs < limit && (at->t[cs].lex & LEX_PRON))
-        return cs + 1;
-    size_t e = cs;
-    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e) &&
-           ((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
-            e == cs))
-        e++;
-    /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
-    while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
-        e--;
-    return e;
-}
-
-static int by_subject(const attrib *at, size_t i, found *f)
-{
-    size_t ss = at->t[i].sent, cs = clause_start(at, ss, i);
-    size_t se = subject_end(at, cs, i);
-    if (se == cs)
-        return 0;
-    f->np_from = cs;
-    f->np_to = se;
-    return resolve(at, cs, se, &f->who);
-}
-
 /* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
  * a phrase between commas ", 70," / ", who chairs the panel,". Given the
  * token after it, returns where it starts, or `v` when there is none. */
@@ -726,6 +748,24 @@ static size_t insertion_after(const attrib *at, size_t i, size_t limit)
             return k + 1;
     }
     return i;
+}
+
+static int by_subject(const attrib *at, size_t i, found *f)
+{
+    size_t ss = at->t[i].sent, cs = clause_start(at, ss, i);
+    size_t se = subject_end(at, cs, i);
+    if (se == cs)
+        return 0;
+    /* "Another resident, Tom Bay, disagreed": the name in apposition. */
+    size_t after = insertion_after(at, se, i);
+    if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) &&
+        np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & LEX_THE)) {
+        cs = se + 1;
+        se = after - 1;
+    }
+    f->np_from = cs;
+    f->np_to = se;
+    return resolve(at, cs, se, &f->who);
 }
 
 /* Speaker of the cue at token c: the phrase before it (skipping "has",
@@ -773,9 +813,10 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         f->np_to = v;
         return resolve(at, b, v, &f->who);
     }
-    /* Inverted: said Raab / said a spokesman. */
+    /* Inverted: said Raab / said a spokesman; but in "said he would" the
+     * pronoun opens the reported clause. */
     size_t e = np_after(at, cue_to, limit);
-    if (e > cue_to) {
+    if (e > cue_to && !(at->t[cue_to].lex & LEX_PRON)) {
         f->np_from = cue_to;
         f->np_to = e;
         return resolve(at, cue_to, e, &f->who);
@@ -794,6 +835,16 @@ static int right_after(const attrib *at, size_t qt, found *f)
         i++;
     if (limit <= i && i < at->n && at->t[i].type == TK_WORD) /* “…!” she said. */
         limit = sentence_end(at, i);
+    if (i + 1 < limit && at->t[i].type == TK_PUNCT && !at->t[i].ch) {
+        /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
+        size_t n, e = np_after(at, i + 1, limit);
+        if (!text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)) || e == i + 1 ||
+            (e < at->n && at->t[e].type == TK_WORD && at->t[e].para == at->t[qt].para))
+            return 0;
+        f->np_from = i + 1;
+        f->np_to = e;
+        return resolve(at, i + 1, e, &f->who);
+    }
     if (i >= limit || at->t[i].type != TK_WORD)
         return 0;
     if (cue_at(at, i) || according_at(at, i)) {
@@ -898,6 +949,7 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
     quote *q = &at->a->quotes[at->t[qt].quote];
     found f = {0};
     int rc = 0;
+    at->cur = qt;
     if (q->kind == QUOTE_FULL) {
         if ((rc = right_after(at, qt, &f)) == 0 && f.who.name) {
             for (size_t c = f.cue_from; c < f.cue_to; c++)
@@ -933,6 +985,7 @@ static int narration_cue(attrib *at, size_t c)
 {
     found f = {0};
     size_t ss = at->t[c].sent;
+    at->cur = c;
     int rc = by_cue(at, c, ss, sentence_end(at, c), &f);
     if (rc == 0 && f.who.name)
         remember(at, &f.who);

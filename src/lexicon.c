@@ -59,7 +59,7 @@ static const lex_entry lex_lists[] = {
      "union council committee court military army spokesperson mayor governor senator "
      "chairman chairwoman premier authorities negotiator negotiators", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
-    {"the", LEX_THE},
+    {"the his her its their our my your", LEX_THE},
     {"he she they", LEX_PRON},
     {"has have had is was were are be been will would could should may might did does "
      "do also previously further later then again once today yesterday tonight "
@@ -98,7 +98,10 @@ static const lex_entry lex_lists[] = {
     {"nominee candidate businessman businesswoman billionaire congressman congresswoman "
      "lawmaker legislator strategist pollster manager chairman frontrunner challenger "
      "incumbent delegate host anchor moderator author owner partner counsel consultant "
-     "organizer organiser campaigner activist candidate nominee", LEX_TITLE | LEX_ROLE},
+     "organizer organiser campaigner activist candidate nominee councilman councilwoman "
+     "assemblyman assemblywoman alderman alderwoman businesswoman policeman policewoman "
+     "firefighter harbourmaster harbormaster headmaster headteacher principal dean "
+     "provost rector chaplain pastor priest minister", LEX_TITLE | LEX_ROLE},
     {"times post news journal herald tribune daily examiner guardian telegraph mail express "
      "reuters press associated gazette observer chronicle review magazine sea river street "
      "road avenue square island islands bay county city airport station hospital school "
