@@ -437,7 +437,8 @@ static int copy_entity(entity *out, const entity *from)
 
 /* Turns "a Harbour Authority spokesman" into "spokesman for the Harbour
  * Authority", the form descriptions take elsewhere, so that two outlets'
- * wordings of one source compare equal. */
+ * wordings of one source compare equal. Only organisations are turned:
+ * "the Republican nominee" stays as it is. */
 static char *describe(const attrib *at, size_t from, size_t to)
 {
     size_t b = from;
@@ -446,10 +447,13 @@ static char *describe(const attrib *at, size_t from, size_t to)
                    (to - b > 2 && (word_is(at, b, "a") || word_is(at, b, "an")))))
         b++;
     size_t org = b + (b < to && (at->t[b].lex & LEX_DET) != 0), caps = org;
-    while (caps < to && (at->t[caps].flags & TF_CAP))
+    while (caps < to && (at->t[caps].flags & TF_CAP) && !(at->t[caps].flags & TF_POSS))
         caps++;
     char *out;
-    if (caps > org && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
+    bool body = false;
+    for (size_t k = org; k < caps; k++)
+        body |= (at->t[k].lex & (LEX_BODY | LEX_PLACE)) != 0;
+    if (body && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
         !(at->t[to - 1].flags & TF_CAP)) {
         char *name = span_dup(at, org, caps), *role = span_dup(at, to - 1, to);
         out = NULL;
@@ -505,8 +509,11 @@ static size_t clause_start(const attrib *at, size_t s, size_t limit)
     for (size_t i = s; i < limit && i - s < 25; i++) {
         if (at->t[i].type == TK_QUOTE)
             break;
-        if (is_punct(at, i, ","))
+        if (is_punct(at, i, ",")) {
+            while (i + 1 < limit && at->t[i + 1].type == TK_PUNCT)
+                i++; /* a stray mark: "In an interview with “Today,” she" */
             return i + 1;
+        }
     }
     return s;
 }
@@ -518,10 +525,25 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
     if (cs < limit && (at->t[cs].lex & LEX_PRON))
         return cs + 1;
     size_t e = cs;
-    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e) &&
-           ((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
-            e == cs))
+    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e)) {
+        const tok *k = &at->t[e];
+        bool fits = (k->flags & TF_CAP) || e == cs ||
+                    (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
+        if (!fits && (at->t[e - 1].flags & TF_POSS)) {
+            /* "Trump's running mate": the possessed phrase up to its head. */
+            size_t h = e;
+            while (h < limit && h - e < 3 && np_word(at, h) &&
+                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
+                h++;
+            if (h < limit && h - e < 3 && (at->t[h].lex & (LEX_ROLE | LEX_TITLE))) {
+                e = h + 1;
+                continue;
+            }
+        }
+        if (!fits)
+            break;
         e++;
+    }
     /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
     while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
         e--;
@@ -544,7 +566,10 @@ static int paragraph_subject(const attrib *at, bool person, entity *out)
         if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
             continue;
         int rc = resolve(at, cs, sj, out);
-        if (rc || (out->name && fits_pronoun(out, person)))
+        /* Within the paragraph a role is as good as a name: "Trump's
+         * running mate said … “…,” he said." */
+        if (rc || (out->name && (fits_pronoun(out, person) ||
+                                 (person && out->kind == ENT_ROLE && !out->plural))))
             return rc;
         entity_clear(out);
     }

@@ -69,7 +69,7 @@ static const lex_entry lex_lists[] = {
     {"that which who whom whose but and or while when as because after before if so "
      "than since although though where how why what whether until unless with without "
      "by from about against over into nor yet amid during to", LEX_BOUND},
-    {"of for at in on to and de van von der da di du la le bin al el y", LEX_LINK},
+    {"of for at in on to with and de van von der da di du la le bin al el y", LEX_LINK},
     {"after before despite following ahead during in on at while when although though "
      "as since speaking paraphrasing asked earlier later meanwhile however but yet "
      "still instead separately last this with without amid under for from by once if "
@@ -101,7 +101,8 @@ static const lex_entry lex_lists[] = {
      "organizer organiser campaigner activist candidate nominee councilman councilwoman "
      "assemblyman assemblywoman alderman alderwoman businesswoman policeman policewoman "
      "firefighter harbourmaster harbormaster headmaster headteacher principal dean "
-     "provost rector chaplain pastor priest minister", LEX_TITLE | LEX_ROLE},
+     "provost rector chaplain pastor priest minister mate deputy spouse wife husband "
+     "son daughter brother sister father mother colleague", LEX_TITLE | LEX_ROLE},
     {"times post news journal herald tribune daily examiner guardian telegraph mail express "
      "reuters press associated gazette observer chronicle review magazine sea river street "
      "road avenue square island islands bay county city airport station hospital school "

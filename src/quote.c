@@ -238,11 +238,40 @@ static quote_kind kind_of(const finder *f, size_t para_start, size_t open, size_
     return sentence_like && speech ? QUOTE_FULL : QUOTE_PARTIAL;
 }
 
+/* A title in marks after a possessive ("NBC's “Meet the Press”") names a
+ * programme or a book; nobody is being quoted. */
+static bool is_title(const finder *f, size_t open, size_t start, size_t end)
+{
+    const char *t = f->text;
+    size_t b = trim_back(t, f->q.para, open);
+    if (!(b >= 2 && t[b - 1] == 's' && (t[b - 2] == '\'' || (b >= 4 && !memcmp(t + b - 4, "\xe2\x80\x99", 3)))))
+        return false;
+    size_t words = 0;
+    for (size_t i = start, n; i < end; i += n) {
+        int32_t c = text_decode(t, end, i, &n);
+        if (!text_is_letter(c))
+            continue;
+        size_t ps;
+        int32_t before = i > start ? text_decode_before(t, i, &ps) : ' ';
+        if (text_is_space(before) || before == ' ') {
+            words++;
+            size_t w = i;
+            while (w < end && text_is_letter((unsigned char)t[w]))
+                w++;
+            if (!text_is_upper(c) && w - i > 3) /* "the", "of" may stay small */
+                return false;
+        }
+    }
+    return words > 0 && words <= 6;
+}
+
 static int emit(finder *f, size_t end, size_t close)
 {
     analysis *a = f->a;
     if (trim_back(f->text, f->q.start, end) == f->q.start)
         return 0; /* empty marks: nothing quoted */
+    if (is_title(f, f->q.mark_at, f->q.start, end))
+        return 0;
     if (a->n_quotes == f->cap_quotes) {
         size_t cap = f->cap_quotes ? 2 * f->cap_quotes : 16;
         quote *v = realloc(a->quotes, cap * sizeof *v);
