@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -119,6 +120,21 @@ typedef struct lex_slot {
 
 static lex_slot lex_table[LEX_SLOTS];
 static bool lex_ready;
+/* A quick "certainly not in the lexicon" test before hashing, since most
+ * words of an article are not: one bit per (length, first letter, last
+ * letter), case folded. */
+static uint8_t lex_shape[LEX_MAX_WORD][32][32 / 8];
+
+/* Tests, or with `set` records, the shape of a word of n bytes from its
+ * first and last folded bytes. */
+static bool shape_of(char first, char last, size_t n, bool set)
+{
+    unsigned a = (unsigned char)first & 31, z = (unsigned char)last & 31;
+    uint8_t *cell = &lex_shape[n][a][z / 8], bit = (uint8_t)(1u << (z % 8));
+    if (set)
+        *cell |= bit;
+    return (*cell & bit) != 0;
+}
 
 static size_t lex_fold(const char *w, size_t n, char *out)
 {
@@ -149,6 +165,7 @@ static void lex_build(void)
                 lex_slot *s = lex_find(folded, n);
                 memcpy(s->word, folded, n + 1);
                 s->classes |= lex_lists[l].classes;
+                shape_of(folded[0], folded[n - 1], n, true);
             }
             p += n + (e != NULL);
         }
@@ -163,7 +180,11 @@ unsigned lexicon_classes(const char *w, size_t n)
         lex_build();
     if (n > 1 && w[n - 1] == '.')
         n--;
-    if (!lex_fold(w, n, folded))
+    if (n == 0 || n >= LEX_MAX_WORD)
         return 0;
+    char ends[2] = {(char)tolower((unsigned char)w[0]), (char)tolower((unsigned char)w[n - 1])};
+    if (!shape_of(ends[0], ends[1], n, false))
+        return 0;
+    lex_fold(w, n, folded);
     return lex_find(folded, n)->classes;
 }
