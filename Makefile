@@ -4,6 +4,7 @@
 #   make demo     install missing Debian packages, build, open the examples
 #   make eval     score the seed articles against ../shared/gold
 #   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
+#   make check-memory  unit tests, scans and the co-process under valgrind
 #   make clean    remove build/
 
 CC      ?= cc
@@ -26,7 +27,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval fuzz clean asan units
+.PHONY: all deps test demo eval fuzz check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -71,6 +72,10 @@ eval: all
 
 fuzz: deps
 	@sh scripts/fuzz.sh
+
+check-memory: deps
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@sh scripts/check-memory.sh
 
 clean:
 	rm -rf build
