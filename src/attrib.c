@@ -54,7 +54,7 @@ typedef struct tok {
     uint32_t quote;  /* for TK_QUOTE */
     uint32_t sent;   /* index of the first token of its sentence */
     uint32_t para;   /* paragraph number */
-    uint16_t lex;    /* lexicon classes of a word */
+    uint32_t lex;    /* lexicon classes of a word */
     uint8_t type;    /* tok_type */
     uint8_t flags;
     char ch;         /* the character of a one-byte punctuation token */
@@ -192,7 +192,7 @@ static int tokenize(attrib *at)
             unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
             rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)e, .type = TK_WORD,
                                     .flags = (uint8_t)flags, .para = (uint32_t)para,
-                                    .lex = (uint16_t)lexicon_classes(t + i, e - i)});
+                                    .lex = lexicon_classes(t + i, e - i)});
             i = e;
         } else if (!text_is_space(c)) {
             rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)(i + n), .type = TK_PUNCT,
@@ -819,9 +819,11 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         size_t k = insertion_before(at, v, floor);
         if (k == v)
             break;
-        /* "Labour's spokesman, Dev Anand, said": the name is the insertion. */
+        /* "Labour's spokesman, Dev Anand, said": the name is the insertion,
+         * unless a name stands before it ("Rep. Al Voss, R-Texas, said"). */
         if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
-            np_before(at, v - 1, k + 1) == k + 1) {
+            np_before(at, v - 1, k + 1) == k + 1 && k > floor &&
+            at->t[k - 1].type == TK_WORD && !(at->t[k - 1].flags & TF_CAP)) {
             b = k + 1;
             v = v - 1;
             break;
@@ -839,9 +841,10 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         return resolve(at, b, v, &f->who);
     }
     /* Inverted: said Raab / said a spokesman; but in "said he would" the
-     * pronoun opens the reported clause. */
+     * pronoun opens the reported clause, and after "accused" or "urged"
+     * stands whom it was said to. */
     size_t e = np_after(at, cue_to, limit);
-    if (e > cue_to && !(at->t[cue_to].lex & LEX_PRON)) {
+    if (e > cue_to && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
         f->np_from = cue_to;
         f->np_to = e;
         return resolve(at, cue_to, e, &f->who);
@@ -872,7 +875,7 @@ static int right_after(const attrib *at, size_t qt, found *f)
     }
     if (i >= limit || at->t[i].type != TK_WORD)
         return 0;
-    if (cue_at(at, i) || according_at(at, i)) {
+    if ((at->t[i].lex & LEX_INVERT) || according_at(at, i)) {
         size_t e = np_after(at, i + 1 + according_at(at, i), limit);
         if (e == i + 1 + according_at(at, i))
             return 0;
@@ -885,7 +888,12 @@ static int right_after(const attrib *at, size_t qt, found *f)
     size_t np_end = i;
     while (np_end < limit && np_end - i < ATTRIB_NP_MAX && np_word(at, np_end))
         np_end++;
-    if (np_end == i || np_before(at, np_end, i) != i)
+    size_t from = np_end > i ? np_before(at, np_end, i) : np_end;
+    /* Lowercase title words may open it: “…,” press secretary Lydia Fenn said. */
+    for (size_t k = i; k < from; k++)
+        if (at->t[k].flags & TF_CAP)
+            return 0;
+    if (from == np_end)
         return 0;
     size_t c = insertion_after(at, np_end, limit);
     while (c < limit && skippable(at, c))
@@ -893,13 +901,19 @@ static int right_after(const attrib *at, size_t qt, found *f)
     if (c >= limit || !cue_at(at, c))
         return 0;
     size_t v = np_end;
-    while (v > i && skippable(at, v - 1))
+    while (v > from && skippable(at, v - 1))
         v--;
+    /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
+    if (c > np_end + 2 && is_punct(at, np_end, ",") && !(at->t[np_end - 1].flags & TF_CAP) &&
+        (at->t[np_end + 1].flags & TF_CAP) && np_before(at, c - 1, np_end + 1) == np_end + 1) {
+        from = np_end + 1;
+        v = c - 1;
+    }
     f->cue_from = c;
     f->cue_to = c + 1;
-    f->np_from = i;
+    f->np_from = from;
     f->np_to = v;
-    return resolve(at, i, v, &f->who);
+    return resolve(at, from, v, &f->who);
 }
 
 /* A cue elsewhere in the quote's sentence: before it, or after it. */

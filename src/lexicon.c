@@ -93,6 +93,11 @@ static const lex_entry lex_lists[] = {
     {"spokesman spokeswoman spokesperson spokespeople spokesmen aide aides adviser advisers "
      "advisor advisors source sources official officials representative insider insiders",
      LEX_AGENT},
+    {"say said says add added adds ask asked asks write wrote writes continued continues "
+     "replied replies explained explains noted notes insisted insists declared declares "
+     "recalled recalls tweeted tweets concluded concludes argued argues observed "
+     "cautioned warned warns stressed stresses quipped answered responded joked "
+     "wondered exclaimed whispered shouted", LEX_INVERT},
     {"monday tuesday wednesday thursday friday saturday sunday january february march april "
      "june july august september october november december today yesterday tonight morning "
      "afternoon evening night week weekend month year", LEX_TIME},

@@ -25,6 +25,7 @@ enum {
     LEX_PLURAL = 1 << 13, /* a plural description: officials, sources */
     LEX_TIME = 1 << 14,   /* a day, month or time word: Tuesday, March, week */
     LEX_AGENT = 1 << 15,  /* speaks for someone else: spokesman, aide, source */
+    LEX_INVERT = 1 << 16, /* a cue that may come before its speaker: said Ruiz */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
