@@ -66,6 +66,7 @@ typedef struct entity {
     char *name;
     ent_kind kind;
     bool plural;
+    unsigned gender; /* LEX_MALE, LEX_FEMALE or 0 when the article does not say */
 } entity;
 
 typedef struct attrib {
@@ -226,6 +227,13 @@ static bool ends_sentence(const attrib *at, size_t i)
     const tok *k = &at->t[i];
     if (k->type == TK_PARA)
         return true;
+    if (k->type == TK_QUOTE) {
+        /* American style keeps the full stop inside: was a “betrayal.” Ruiz … */
+        const quote *q = &at->a->quotes[k->quote];
+        char last = q->end > q->start ? at->text[q->end - 1] : 0;
+        return (last == '.' || last == '!' || last == '?') && i + 1 < at->n &&
+               at->t[i + 1].type == TK_WORD && (at->t[i + 1].flags & TF_CAP);
+    }
     bool ellipsis = k->type == TK_PUNCT && k->e - k->s == 3 &&
                     !memcmp(at->text + k->s, "\xe2\x80\xa6", 3);
     if (!is_punct(at, i, ".!?") && !ellipsis)
@@ -393,15 +401,19 @@ static void entity_clear(entity *e)
     e->name = NULL;
 }
 
-/* Whether an entity can be what "he"/"she" (person) or "they" stand for. */
-static bool fits_pronoun(const entity *e, bool person)
+/* Whether an entity can be what a pronoun stands for: "he"/"she" (whose
+ * sex is `gender`, 0 for "they") a person or a singular anonymous source of
+ * no other known sex; "they" a body, a group or an anonymous source. */
+static bool fits_pronoun(const entity *e, unsigned gender)
 {
-    return person ? e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)
-                  : e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
+    if (!gender)
+        return e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
+    return (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)) &&
+           !(e->gender && e->gender != gender);
 }
 
 /* The most recent speaker that a pronoun or role can stand for. */
-static const entity *recent(const attrib *at, bool want_person, const char *role_head)
+static const entity *recent(const attrib *at, unsigned gender, const char *role_head)
 {
     const entity *fallback = NULL;
     for (size_t k = 0; k < at->n_hist && k < ATTRIB_HISTORY; k++) {
@@ -413,9 +425,9 @@ static const entity *recent(const attrib *at, bool want_person, const char *role
         }
         /* he/she: a person, or a singular anonymous source ("a spokeswoman");
          * they: a body, a group or an anonymous source. */
-        if (fits_pronoun(e, want_person))
+        if (fits_pronoun(e, gender))
             return e;
-        if (!fallback)
+        if (!fallback && !(gender && e->gender && e->gender != gender))
             fallback = e;
     }
     return role_head ? NULL : fallback;
@@ -425,14 +437,16 @@ static int set_name(entity *out, char *name, ent_kind kind, bool plural)
 {
     if (!name)
         return -ENOMEM;
-    *out = (entity){name, kind, plural};
+    *out = (entity){name, kind, plural, 0};
     return 0;
 }
 
 static int copy_entity(entity *out, const entity *from)
 {
     char *name = strdup(from->name);
-    return set_name(out, name, from->kind, from->plural);
+    int rc = set_name(out, name, from->kind, from->plural);
+    out->gender = from->gender;
+    return rc;
 }
 
 /* Turns "a Harbour Authority spokesman" into "spokesman for the Harbour
@@ -552,14 +566,14 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 
 static int resolve(const attrib *at, size_t from, size_t to, entity *out);
 
-/* A pronoun first looks for the subject of an earlier sentence of its own
- * paragraph ("Councilman Hill was less impressed. “…,” he said."): who the
- * paragraph is about outranks who spoke last. */
-static int paragraph_subject(const attrib *at, bool person, entity *out)
+/* The subject of an earlier sentence that a pronoun can stand for, in its
+ * own paragraph or further back. */
+static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
 {
     out->name = NULL;
     size_t s = at->t[at->cur].sent;
-    for (int back = 0; back < 8 && s > 0 && at->t[s - 1].para == at->t[at->cur].para; back++) {
+    for (int back = 0; back < 16 && s > 0 &&
+                       (!same_para || at->t[s - 1].para == at->t[at->cur].para); back++) {
         s = at->t[s - 1].sent;
         size_t se = sentence_end(at, s), cs = clause_start(at, s, se);
         size_t sj = subject_end(at, cs, se);
@@ -568,8 +582,9 @@ static int paragraph_subject(const attrib *at, bool person, entity *out)
         int rc = resolve(at, cs, sj, out);
         /* Within the paragraph a role is as good as a name: "Trump's
          * running mate said … “…,” he said." */
-        if (rc || (out->name && (fits_pronoun(out, person) ||
-                                 (person && out->kind == ENT_ROLE && !out->plural))))
+        if (rc || (out->name && (fits_pronoun(out, gender) ||
+                                 (gender && out->kind == ENT_ROLE && !out->plural &&
+                                  !(out->gender && out->gender != gender)))))
             return rc;
         entity_clear(out);
     }
@@ -586,21 +601,25 @@ static bool phrase_plural(const attrib *at, size_t from, size_t to)
     return false;
 }
 
-/* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
- * when the phrase names nobody we can trust. */
-static int resolve(const attrib *at, size_t from, size_t to, entity *out)
+/* Resolves the phrase [from, to) to an entity, its sex aside. */
+static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
 {
     out->name = NULL;
     if (from >= to)
         return 0;
     const tok *first = &at->t[from], *last = &at->t[to - 1];
     if (to - from == 1 && (first->lex & LEX_PRON)) {
-        bool they = word_is(at, from, "they");
-        int rc = paragraph_subject(at, !they, out);
+        /* Who the paragraph is about ("Councilman Hill was less impressed.
+         * “…,” he said.") outranks who spoke last; failing both, who an
+         * earlier paragraph was about. */
+        unsigned gender = first->lex & (LEX_MALE | LEX_FEMALE);
+        int rc = earlier_subject(at, gender, true, out);
         if (rc || out->name)
             return rc;
-        const entity *e = recent(at, !they, NULL);
-        return e ? copy_entity(out, e) : 0;
+        const entity *e = recent(at, gender, NULL);
+        if (e)
+            return copy_entity(out, e);
+        return earlier_subject(at, gender, false, out);
     }
     if (last->flags & TF_POSS)
         return 0;
@@ -633,7 +652,7 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
         char *role = words_lower(at, from + 1, to);
         if (!role)
             return -ENOMEM;
-        const entity *e = recent(at, false, role);
+        const entity *e = recent(at, 0, role);
         const char *person = e ? NULL : people_titled(at->people, role);
         int rc;
         if (e)
@@ -655,6 +674,27 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     return 0;
 }
 
+/* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
+ * when the phrase names nobody we can trust. The sex of a new person comes
+ * from the titles the article gives the name (Mr, Congresswoman) or from
+ * the phrase itself (the spokeswoman). */
+static int resolve(const attrib *at, size_t from, size_t to, entity *out)
+{
+    bool pronoun = to - from == 1 && (at->t[from].lex & LEX_PRON);
+    int rc = resolve_phrase(at, from, to, out);
+    if (rc || !out->name || pronoun)
+        return rc;
+    unsigned said = 0;
+    for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
+        said |= at->t[k].lex & (LEX_MALE | LEX_FEMALE);
+    if (said == (LEX_MALE | LEX_FEMALE))
+        said = 0;
+    if (!said && out->kind == ENT_PERSON)
+        said = people_gender(at->people, out->name);
+    out->gender = said;
+    return 0;
+}
+
 static void remember(attrib *at, const entity *e)
 {
     entity *slot = &at->hist[at->n_hist % ATTRIB_HISTORY];
@@ -663,6 +703,7 @@ static void remember(attrib *at, const entity *e)
     slot->name = strdup(e->name);
     slot->kind = e->kind;
     slot->plural = e->plural;
+    slot->gender = e->gender;
     if (slot->name)
         at->n_hist++;
 }
@@ -700,7 +741,9 @@ static int collect_people(attrib *at)
         size_t ns = name_start(at, end > 4 ? end - 4 : 0, end);
         while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE)))
             ns++;
-        if (end - ns < 2)
+        bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
+                         (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
+        if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
             continue;
         bool plain = true;
         for (size_t k = ns; k < end; k++)
@@ -963,10 +1006,8 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     }
     if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
         return -ENOMEM;
-    entity e = {q->speaker, ENT_PERSON, false};
     if (q->speaker) {
-        e.kind = f->who.kind;
-        e.plural = f->who.plural;
+        entity e = {q->speaker, f->who.kind, f->who.plural, f->who.gender};
         remember(at, &e);
     }
     return 0;

@@ -98,6 +98,11 @@ static const lex_entry lex_lists[] = {
      "recalled recalls tweeted tweets concluded concludes argued argues observed "
      "cautioned warned warns stressed stresses quipped answered responded joked "
      "wondered exclaimed whispered shouted", LEX_INVERT},
+    {"mr sir lord king prince he him his himself spokesman chairman congressman councilman "
+     "businessman assemblyman alderman policeman father brother son husband", LEX_MALE},
+    {"mrs ms miss madam dame lady queen princess she her herself spokeswoman chairwoman "
+     "congresswoman councilwoman businesswoman assemblywoman alderwoman policewoman mother "
+     "sister daughter wife", LEX_FEMALE},
     {"monday tuesday wednesday thursday friday saturday sunday january february march april "
      "june july august september october november december today yesterday tonight morning "
      "afternoon evening night week weekend month year", LEX_TIME},

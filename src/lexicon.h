@@ -26,6 +26,8 @@ enum {
     LEX_TIME = 1 << 14,   /* a day, month or time word: Tuesday, March, week */
     LEX_AGENT = 1 << 15,  /* speaks for someone else: spokesman, aide, source */
     LEX_INVERT = 1 << 16, /* a cue that may come before its speaker: said Ruiz */
+    LEX_MALE = 1 << 17,   /* says its person is a man: Mr, spokesman, he */
+    LEX_FEMALE = 1 << 18, /* says its person is a woman: Mrs, spokeswoman, she */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */

@@ -190,6 +190,27 @@ const char *people_full_name(const people *p, const char *name, bool any_word)
     return NULL;
 }
 
+unsigned people_gender(const people *p, const char *name)
+{
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t ln = strlen(last);
+    unsigned seen = 0;
+    for (size_t i = lower_bound(p, last, ln);
+         i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++) {
+        if (!p->words[i].last)
+            continue;
+        for (const char *t = p->v[p->words[i].who].titles; *t;) {
+            const char *e = t;
+            while (*e && *e != ' ')
+                e++;
+            seen |= lexicon_classes(t, (size_t)(e - t)) & (LEX_MALE | LEX_FEMALE);
+            t = *e ? e + 1 : e;
+        }
+    }
+    return seen == (LEX_MALE | LEX_FEMALE) ? 0 : seen;
+}
+
 static bool has_word(const char *s, const char *w, size_t n)
 {
     for (const char *q = s; (q = strstr(q, w)); q += n)

@@ -22,6 +22,9 @@ int people_index(people *p);
  * any_word is set, the one that holds it as a word (a first or family
  * name); NULL when none or several. */
 const char *people_full_name(const people *p, const char *name, bool any_word);
+/* What the titles given to people named `name` (by their last word) say
+ * of their sex: LEX_MALE, LEX_FEMALE, or 0 when nothing or both. */
+unsigned people_gender(const people *p, const char *name);
 /* The one person whose titles hold every content word of `role`, or NULL. */
 const char *people_titled(const people *p, const char *role);
 

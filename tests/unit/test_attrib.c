@@ -132,6 +132,24 @@ static void cue_verbs_in_many_tenses(void **state)
                     "Berg", "Berg", "Berg", "Berg", "Berg", "Berg");
 }
 
+static void pronouns_respect_what_titles_say_of_sex(void **state)
+{
+    (void)state;
+    expect_speakers("Congresswoman Ann Lee met Mayor Bo Park on Friday.\n\n"
+                    "“We need a deal,” Mr. Park said.\n\n"
+                    "“We have one,” she said.\n\n"
+                    "Mrs. Lee left early. Park stayed. “It was useful,” she said later.\n", 3,
+                    "Bo Park", "Ann Lee", "Ann Lee");
+}
+
+static void american_full_stop_inside_the_marks(void **state)
+{
+    (void)state;
+    expect_speakers("Councilwoman Ana Ruiz spoke. Councilman Tom Berg called the plan a "
+                    "“betrayal.” Ruiz shrugged. “He says that every year,” she said.\n", 2,
+                    "Tom Berg", "Ana Ruiz");
+}
+
 /* Found by fuzz_analysis: a possessive alone before a cue once made an
  * empty span and a huge allocation. */
 static void fuzz_regression_empty_role(void **state)
@@ -161,6 +179,8 @@ int main(void)
         cmocka_unit_test(participle_and_infinitive_cues),
         cmocka_unit_test(no_guess_when_nobody_speaks),
         cmocka_unit_test(cue_verbs_in_many_tenses),
+        cmocka_unit_test(pronouns_respect_what_titles_say_of_sex),
+        cmocka_unit_test(american_full_stop_inside_the_marks),
         cmocka_unit_test(fuzz_regression_empty_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
