@@ -464,8 +464,8 @@ static char *describe(const attrib *at, size_t from, size_t to)
     while (caps < to && (at->t[caps].flags & TF_CAP) && !(at->t[caps].flags & TF_POSS))
         caps++;
     char *out;
-    bool body = false;
-    for (size_t k = org; k < caps; k++)
+    bool body = false; /* "a Port Authority spokesman", not "Union leaders" */
+    for (size_t k = org; k < caps && (from < org); k++)
         body |= (at->t[k].lex & (LEX_BODY | LEX_PLACE)) != 0;
     if (body && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
         !(at->t[to - 1].flags & TF_CAP)) {
@@ -668,9 +668,16 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         free(role);
         return rc;
     }
-    for (size_t k = from; k < to; k++) /* "Officials close to the talks" */
-        if (at->t[k].lex & LEX_ROLE)
-            return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    if (first->lex & (LEX_ROLE | LEX_PLURAL)) /* "Officials close to the talks" */
+        return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    /* "Hillary Clinton's campaign": a name's body or aide, as written. */
+    size_t p = from;
+    while (p + 1 < to && (at->t[p].flags & TF_CAP) && !(at->t[p].flags & TF_POSS))
+        p++;
+    if (p + 1 < to && (at->t[p].flags & TF_POSS) && (last->lex & (LEX_ROLE | LEX_TITLE | LEX_BODY)))
+        return set_name(out, span_dup(at, from, to),
+                        (last->lex & LEX_TITLE) && !(last->lex & LEX_BODY) ? ENT_ROLE : ENT_BODY,
+                        plural);
     return 0;
 }
 
