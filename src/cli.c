@@ -1,7 +1,9 @@
 /*
- * cli.c: `quotelens scan`. Reads every file first, analyses each, unifies
- * speaker names across the whole run, then prints quotes and diagnostics in
- * text order: quickfix-style lines, or one JSON object per quote (the fields
+ * cli.c: `quotelens scan`. Reads every file and corpus folder first,
+ * analyses each document, unifies speaker names across the whole run, puts
+ * every document into one corpus, then, for each file scanned, prints its
+ * quotes with their other sources and the copy editor's diagnostics in text
+ * order: quickfix-style lines, or one JSON object per quote (the fields
  * ../shared/eval/score.py reads, plus position, speaker and diagnostics).
  * A file that cannot be read, or is binary, is reported on stderr and the
  * rest are still scanned.
@@ -14,22 +16,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "analysis.h"
+#include "corpus.h"
+#include "folder.h"
 #include "names.h"
 #include "source.h"
 #include "text.h"
+#include "xref.h"
 
 typedef struct scan_opts {
-    bool json;
+    bool json, strict;
+    char **files, **folders;
+    int n_files, n_folders;
 } scan_opts;
 
+/* One document of the run; only those given as files are printed. */
 typedef struct scanned {
     source *src;
     analysis *a;
     text_lines *lines;
+    bool printed;
+    xref_source **sources; /* per quote */
+    size_t *n_sources;
 } scanned;
+
+typedef struct run {
+    scanned *docs;
+    size_t n, cap;
+    names *reg;
+    corpus *corpus;
+} run;
 
 static void locate(const scanned *s, size_t off, size_t *line, size_t *col)
 {
@@ -68,22 +85,21 @@ static void excerpt(const char *text, const quote *q, char *out, size_t cap)
     out[k] = '\0';
 }
 
-static const char *speaker_of(const names *reg, const quote *q)
+static void print_text_quote(const run *r, const scanned *s, size_t qi)
 {
-    return q->speaker ? names_canonical(reg, q->speaker) : NULL;
-}
-
-static void print_text_quote(const scanned *s, const names *reg, const quote *q)
-{
+    const quote *q = &s->a->quotes[qi];
     char ex[160];
     size_t line, col;
     excerpt(s->src->text, q, ex, sizeof ex);
     locate(s, q->start, &line, &col);
-    const char *who = speaker_of(reg, q);
+    const char *who = names_canonical(r->reg, q->speaker);
     printf("%s:%zu:%zu: %s", s->src->path, line, col, who ? who : "unattributed");
     if (q->cue)
         printf(" (%s)", q->cue);
-    printf(": %s\xe2\x80\x9c%s\xe2\x80\x9d\n", q->kind == QUOTE_PARTIAL ? "partial " : "", ex);
+    printf(": %s\xe2\x80\x9c%s\xe2\x80\x9d", q->kind == QUOTE_PARTIAL ? "partial " : "", ex);
+    if (s->n_sources[qi])
+        printf(" [%zu source%s]", s->n_sources[qi], s->n_sources[qi] == 1 ? "" : "s");
+    putchar('\n');
 }
 
 static void print_text_diag(const scanned *s, const diag *d)
@@ -94,7 +110,7 @@ static void print_text_diag(const scanned *s, const diag *d)
     printf("%s:%zu:%zu: %s: %s\n", s->src->path, line, col, sev[d->severity], d->message);
 }
 
-static void print_text(const scanned *s, const names *reg)
+static void print_text(const run *r, const scanned *s)
 {
     const analysis *a = s->a;
     size_t qi = 0, di = 0;
@@ -102,17 +118,93 @@ static void print_text(const scanned *s, const names *reg)
         if (di < a->n_diags && (qi == a->n_quotes || a->diags[di].start < a->quotes[qi].start))
             print_text_diag(s, &a->diags[di++]);
         else
-            print_text_quote(s, reg, &a->quotes[qi++]);
+            print_text_quote(r, s, qi++);
     }
+}
+
+/* A JSON string of text[0..n), with invalid UTF-8 replaced so that the
+ * line stays valid JSON. */
+static json_t *json_text(const char *text, size_t n)
+{
+    if (text_invalid_utf8(text, n, 0) == n)
+        return json_stringn(text, n);
+    char *clean = malloc(3 * n + 1);
+    if (!clean)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0, m; i < n; i += m) {
+        int32_t c = text_decode(text, n, i, &m);
+        if (c == 0xFFFD && m == 1) {
+            memcpy(clean + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        } else {
+            memcpy(clean + k, text + i, m);
+            k += m;
+        }
+    }
+    json_t *j = json_stringn(clean, k);
+    free(clean);
+    return j;
 }
 
 static json_t *json_diag(const scanned *s, const diag *d)
 {
     size_t line, col;
     locate(s, d->start, &line, &col);
-    return json_pack("{s:I, s:I, s:I, s:I, s:i, s:s, s:s}", "start", (json_int_t)d->start,
+    return json_pack("{s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "start", (json_int_t)d->start,
                      "end", (json_int_t)d->end, "line", (json_int_t)line, "col", (json_int_t)col,
-                     "severity", (int)d->severity, "code", d->code, "message", d->message);
+                     "severity", (int)d->severity, "code", d->code, "message",
+                     json_text(d->message, strlen(d->message)));
+}
+
+static json_t *json_source(const run *r, const char *text, const xref_source *x)
+{
+    static const char *const ops[] = {"=", "-", "+", "~"};
+    size_t other_len;
+    const char *other = corpus_text(r->corpus, x->doc, &other_len);
+    json_t *diff = json_array(), *classes = json_array();
+    const char *names[8];
+    for (size_t i = 0; i < xref_class_names(x->classes, names, 8); i++)
+        json_array_append_new(classes, json_string(names[i]));
+    for (size_t i = 0; i < x->n_ops && diff; i++) {
+        const diff_op *op = &x->ops[i];
+        json_array_append_new(
+            diff, json_pack("{s:s, s:o, s:o}", "op", ops[op->op], "a",
+                            json_text(text + op->a_start, op->a_end - op->a_start), "b",
+                            json_text(other + op->b_start, op->b_end - op->b_start)));
+    }
+    const char *who = names_canonical(r->reg, x->speaker);
+    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:f, s:s, s:o, s:o}", "file",
+                     json_text(x->doc, strlen(x->doc)), "start", (json_int_t)x->start, "end",
+                     (json_int_t)x->end, "line", (json_int_t)x->line, "col", (json_int_t)x->col,
+                     "speaker", who ? json_string(who) : json_null(), "similarity",
+                     (double)x->similarity, "relation", match_relation_name(x->relation), "diff",
+                     diff, "class", classes);
+}
+
+static json_t *json_quote(const run *r, const scanned *s, size_t qi)
+{
+    const quote *q = &s->a->quotes[qi];
+    size_t line, col, eline, ecol;
+    locate(s, q->start, &line, &col);
+    locate(s, q->end, &eline, &ecol);
+    const char *who = names_canonical(r->reg, q->speaker);
+    json_t *mention = q->mention_end > q->mention_start
+        ? json_pack("{s:I, s:I}", "start", (json_int_t)q->mention_start, "end",
+                    (json_int_t)q->mention_end)
+        : json_null();
+    json_t *sources = json_array();
+    for (size_t i = 0; i < s->n_sources[qi] && sources; i++)
+        json_array_append_new(sources, json_source(r, s->src->text, &s->sources[qi][i]));
+    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:[]}",
+                     "file", json_text(s->src->path, strlen(s->src->path)), "start",
+                     (json_int_t)q->start, "end", (json_int_t)q->end, "line", (json_int_t)line,
+                     "col", (json_int_t)col, "end_line", (json_int_t)eline, "end_col",
+                     (json_int_t)ecol, "kind", q->kind == QUOTE_FULL ? "full" : "partial",
+                     "text", json_text(s->src->text + q->start, q->end - q->start), "speaker",
+                     who ? json_string(who) : json_null(), "speaker_mention", mention, "cue",
+                     q->cue ? json_string(q->cue) : json_null(), "confidence",
+                     (double)q->confidence, "sources", sources, "diagnostics");
 }
 
 /* Which quote a diagnostic belongs to in JSON output: the one containing it,
@@ -132,37 +224,16 @@ static size_t owner_of(const analysis *a, const diag *d)
     return best;
 }
 
-static int print_json(const scanned *s, const names *reg)
+static int print_json(const run *r, const scanned *s)
 {
     const analysis *a = s->a;
     json_t **objs = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *objs);
     if (!objs)
         return -ENOMEM;
     int rc = 0;
-    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
-        const quote *q = &a->quotes[i];
-        size_t line, col, eline, ecol;
-        locate(s, q->start, &line, &col);
-        locate(s, q->end, &eline, &ecol);
-        const char *who = speaker_of(reg, q);
-        json_t *mention = q->mention_end > q->mention_start
-            ? json_pack("{s:I, s:I}", "start", (json_int_t)q->mention_start,
-                        "end", (json_int_t)q->mention_end)
-            : json_null();
-        objs[i] = json_pack(
-            "{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:s%, s:o, s:o, s:o, s:f, s:[], s:[]}",
-            "file", s->src->path, "start", (json_int_t)q->start, "end", (json_int_t)q->end,
-            "line", (json_int_t)line, "col", (json_int_t)col,
-            "end_line", (json_int_t)eline, "end_col", (json_int_t)ecol,
-            "kind", q->kind == QUOTE_FULL ? "full" : "partial",
-            "text", s->src->text + q->start, q->end - q->start,
-            "speaker", who ? json_string(who) : json_null(),
-            "speaker_mention", mention,
-            "cue", q->cue ? json_string(q->cue) : json_null(),
-            "confidence", (double)q->confidence, "sources", "diagnostics");
-        if (!objs[i])
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
+        if (!(objs[i] = json_quote(r, s, i)))
             rc = -ENOMEM;
-    }
     for (size_t i = 0; i < a->n_diags && rc == 0 && a->n_quotes; i++) {
         json_t *d = json_diag(s, &a->diags[i]);
         if (!d || json_array_append_new(json_object_get(objs[owner_of(a, &a->diags[i])],
@@ -186,88 +257,167 @@ static int print_json(const scanned *s, const names *reg)
 
 static void scanned_free(scanned *s)
 {
+    for (size_t i = 0; s->sources && s->a && i < s->a->n_quotes; i++)
+        xref_sources_free(s->sources[i], s->n_sources[i]);
+    free(s->sources);
+    free(s->n_sources);
     analysis_free(s->a);
     text_lines_free(s->lines);
     source_free(s->src);
 }
 
-static int parse_args(int argc, char **argv, scan_opts *o, char ***files, int *n_files)
+static int parse_args(int argc, char **argv, scan_opts *o)
 {
-    *files = calloc((size_t)argc + 1, sizeof **files);
-    if (!*files)
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    o->folders = calloc((size_t)argc + 1, sizeof *o->folders);
+    if (!o->files || !o->folders)
         return -ENOMEM;
-    *n_files = 0;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             o->json = true;
+        } else if (strcmp(argv[i], "--strict") == 0) {
+            o->strict = true;
+        } else if (strcmp(argv[i], "--corpus") == 0) {
+            if (++i == argc) {
+                fputs("quotelens scan: --corpus needs a folder\n", stderr);
+                return -EINVAL;
+            }
+            o->folders[o->n_folders++] = argv[i];
         } else if (strcmp(argv[i], "--") == 0) {
             while (++i < argc)
-                (*files)[(*n_files)++] = argv[i];
+                o->files[o->n_files++] = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "quotelens scan: unknown option %s\n", argv[i]);
             return -EINVAL;
         } else {
-            (*files)[(*n_files)++] = argv[i];
+            o->files[o->n_files++] = argv[i];
         }
     }
-    if (*n_files == 0) {
-        fputs("quotelens scan: no files given (usage: quotelens scan [--json] FILE...)\n", stderr);
+    if (o->n_files == 0) {
+        fputs("quotelens scan: no files given "
+              "(usage: quotelens scan [--json] [--strict] [--corpus DIR]... FILE...)\n", stderr);
         return -EINVAL;
     }
     return 0;
 }
 
+/* Analyses a loaded source and adds it to the run. Takes the source. */
+static int add_doc(run *r, source *src, bool printed)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->docs[i].src->path, src->path) == 0) {
+            source_free(src); /* a file that is also in a corpus folder */
+            return 0;
+        }
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 16;
+        scanned *v = realloc(r->docs, cap * sizeof *v);
+        if (!v) {
+            source_free(src);
+            return -ENOMEM;
+        }
+        r->docs = v;
+        r->cap = cap;
+    }
+    scanned s = {.src = src, .printed = printed};
+    if (analysis_run(src->text, src->len, &s.a) != 0 ||
+        !(s.lines = text_lines_new(src->text, src->len)) ||
+        !(s.sources = calloc(s.a->n_quotes + 1, sizeof *s.sources)) ||
+        !(s.n_sources = calloc(s.a->n_quotes + 1, sizeof *s.n_sources))) {
+        scanned_free(&s);
+        return -ENOMEM;
+    }
+    int rc = 0;
+    for (size_t q = 0; q < s.a->n_quotes && rc == 0; q++)
+        rc = names_add(r->reg, s.a->quotes[q].speaker);
+    r->docs[r->n++] = s;
+    return rc;
+}
+
+static int load(run *r, const scan_opts *o, int *failed)
+{
+    int rc = 0;
+    for (int i = 0; i < o->n_files && rc == 0; i++) {
+        source *src;
+        int err = source_load(o->files[i], &src);
+        if (err == -ENOMEM)
+            return err;
+        if (err)
+            (*failed)++;
+        else
+            rc = add_doc(r, src, true);
+    }
+    for (int i = 0; i < o->n_folders && rc == 0; i++) {
+        source **v = NULL;
+        size_t n = 0, cap = 0;
+        int err = folder_load(o->folders[i], &v, &n, &cap);
+        for (size_t k = 0; k < n; k++)
+            if (rc == 0)
+                rc = add_doc(r, v[k], false);
+            else
+                source_free(v[k]);
+        free(v);
+        if (err == -ENOMEM)
+            rc = err;
+    }
+    return rc;
+}
+
+static int cross_reference(run *r, bool strict)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->n && rc == 0; i++)
+        rc = corpus_put(r->corpus, r->docs[i].src->path, r->docs[i].src->text, r->docs[i].src->len,
+                        r->docs[i].a);
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+        scanned *s = &r->docs[i];
+        if (!s->printed)
+            continue;
+        for (size_t q = 0; q < s->a->n_quotes && rc == 0; q++) {
+            rc = corpus_sources(r->corpus, s->src->path, q, &s->sources[q], &s->n_sources[q]);
+            if (rc == 0)
+                rc = xref_diagnose(s->a, q, s->src->text, r->corpus, r->reg, s->sources[q],
+                                   s->n_sources[q], strict);
+        }
+        analysis_sort_diags(s->a);
+    }
+    return rc;
+}
+
 int cli_scan(int argc, char **argv)
 {
-    scan_opts o = {false};
-    char **files;
-    int n_files;
-    if (parse_args(argc, argv, &o, &files, &n_files) != 0) {
-        free(files);
+    scan_opts o = {0};
+    if (parse_args(argc, argv, &o) != 0) {
+        free(o.files);
+        free(o.folders);
         return 2;
     }
-    scanned *docs = calloc((size_t)n_files, sizeof *docs);
-    names *reg = names_new();
-    int n_docs = 0, failed = 0, rc = 0;
-    if (!docs || !reg)
-        rc = -ENOMEM;
-    for (int i = 0; i < n_files && rc == 0; i++) {
-        scanned s = {0};
-        int err = source_load(files[i], &s.src);
-        if (err == -ENOMEM) {
-            rc = err;
-            break;
-        }
-        if (err != 0) {
-            failed++;
-            continue;
-        }
-        if ((err = analysis_run(s.src->text, s.src->len, &s.a)) != 0 ||
-            !(s.lines = text_lines_new(s.src->text, s.src->len))) {
-            scanned_free(&s);
-            rc = -ENOMEM;
-            break;
-        }
-        for (size_t q = 0; q < s.a->n_quotes && rc == 0; q++)
-            rc = names_add(reg, s.a->quotes[q].speaker);
-        docs[n_docs++] = s;
-    }
+    run r = {.reg = names_new(), .corpus = corpus_new()};
+    int failed = 0, rc = r.reg && r.corpus ? load(&r, &o, &failed) : -ENOMEM;
     if (rc == 0)
-        rc = names_index(reg);
-    for (int i = 0; i < n_docs && rc == 0; i++) {
+        rc = names_index(r.reg);
+    if (rc == 0)
+        rc = cross_reference(&r, o.strict);
+    size_t printed = 0;
+    for (size_t i = 0; i < r.n && rc == 0; i++) {
+        if (!r.docs[i].printed)
+            continue;
+        printed++;
         if (o.json)
-            rc = print_json(&docs[i], reg);
+            rc = print_json(&r, &r.docs[i]);
         else
-            print_text(&docs[i], reg);
+            print_text(&r, &r.docs[i]);
     }
-    for (int i = 0; i < n_docs; i++)
-        scanned_free(&docs[i]);
-    free(docs);
-    names_free(reg);
-    free(files);
+    for (size_t i = 0; i < r.n; i++)
+        scanned_free(&r.docs[i]);
+    free(r.docs);
+    corpus_free(r.corpus);
+    names_free(r.reg);
+    free(o.files);
+    free(o.folders);
     if (rc != 0) {
         fprintf(stderr, "quotelens scan: %s\n", strerror(-rc));
         return 2;
     }
-    return n_docs == 0 ? 2 : failed ? 1 : 0;
+    return printed == 0 ? 2 : failed ? 1 : 0;
 }
