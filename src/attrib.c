@@ -510,8 +510,36 @@ static char *introduced(const attrib *at, size_t before, size_t head)
 
 /* The start of the main clause: past a fronted phrase ("On Tuesday,",
  * "Despite the row,", "Paraphrasing the minister,") when there is one. */
+/* Whether the word at i is written in capitals throughout (PORT ESTE). */
+static bool all_caps(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type != TK_WORD || k->e - k->s < 2)
+        return false;
+    for (uint32_t b = k->s; b < k->e; b++)
+        if (at->text[b] >= 'a' && at->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* Past a dateline: "PORT ESTE (Wire) - ", "LONDON, June 3 (Reuters) — ". */
+static size_t past_dateline(const attrib *at, size_t s, size_t limit)
+{
+    if (s >= limit || !all_caps(at, s))
+        return s;
+    for (size_t i = s + 1; i < limit && i - s < 12; i++) {
+        if (at->t[i].type == TK_QUOTE)
+            break;
+        size_t n;
+        if (at->t[i].type == TK_PUNCT && text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)))
+            return i + 1;
+    }
+    return s;
+}
+
 static size_t clause_start(const attrib *at, size_t s, size_t limit)
 {
+    s = past_dateline(at, s, limit);
     if (s >= limit || at->t[s].type != TK_WORD)
         return s;
     const tok *k = &at->t[s];
