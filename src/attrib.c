@@ -682,13 +682,14 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             return -ENOMEM;
         const entity *e = recent(at, 0, role);
         const char *person = e ? NULL : people_titled(at->people, role);
+        char *intro = e || person || !(last->lex & LEX_AGENT) ? NULL : introduced(at, from, to - 1);
         int rc;
         if (e)
             rc = copy_entity(out, e);
         else if (person)
             rc = set_name(out, strdup(person), ENT_PERSON, false);
-        else if ((last->lex & LEX_AGENT) && introduced(at, from, to - 1))
-            rc = set_name(out, introduced(at, from, to - 1), ENT_ANON, plural);
+        else if (intro)
+            rc = set_name(out, intro, ENT_ANON, plural);
         else if (last->lex & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
         else
