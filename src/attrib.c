@@ -335,6 +335,13 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
     size_t e = from;
     if (e < limit && (at->t[e].lex & LEX_PRON))
         return e + 1;
+    /* "said opposition leader Marco Vidal": lowercase titles before a name. */
+    size_t t = from;
+    while (t < limit && t - from < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
+           !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
+        t++;
+    if (t > from && t < limit && (at->t[t].flags & TF_CAP) && (at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)))
+        e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
     bool head = false;
@@ -649,8 +656,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             return copy_entity(out, e);
         return earlier_subject(at, gender, false, out);
     }
-    if (last->flags & TF_POSS)
-        return 0;
+    if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
+        return 0; /* "Ruiz's", or "The" of "The sign read" */
     bool plural = phrase_plural(at, from, to);
     if (first->lex & LEX_DET)
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
@@ -660,10 +667,20 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             k++;
         if (k == to && to - from > 1 && (last->flags & TF_CAP)) /* the Foreign Office */
             return set_name(out, span_dup(at, from + 1, to), ENT_BODY, false);
-    } else if (!(first->flags & TF_POSS) && (last->flags & TF_CAP)) {
+    }
+    if (last->flags & TF_CAP) {
         size_t ns = name_start(at, from, to);
-        if (ns == to)
-            return set_name(out, words_lower(at, from, to), ENT_ROLE, false);
+        if (ns == to) {
+            /* Titles alone ("Minister", "Foreign Secretary"): the person the
+             * article gave that title, else the title. */
+            char *role = words_lower(at, from, to);
+            const char *person = role ? people_titled(at->people, role) : NULL;
+            if (person) {
+                free(role);
+                return set_name(out, strdup(person), ENT_PERSON, false);
+            }
+            return set_name(out, role, ENT_ROLE, false);
+        }
         char *name = span_dup(at, ns, to);
         if (!name)
             return -ENOMEM;
@@ -901,8 +918,8 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         /* "Labour's spokesman, Dev Anand, said": the name is the insertion,
          * unless a name stands before it ("Rep. Al Voss, R-Texas, said"). */
         if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
-            np_before(at, v - 1, k + 1) == k + 1 && k > floor &&
-            at->t[k - 1].type == TK_WORD && !(at->t[k - 1].flags & TF_CAP)) {
+            np_before(at, v - 1, k + 1) == k + 1 && k > floor && at->t[k - 1].type == TK_WORD &&
+            (!(at->t[k - 1].flags & TF_CAP) || (at->t[k - 1].lex & LEX_TITLE))) {
             b = k + 1;
             v = v - 1;
             break;

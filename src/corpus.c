@@ -476,8 +476,8 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
             size_t line, col;
             text_lines_locate(od->lines, oq->start, &line, &col);
             (*out)[(*n)++] = (xref_source){od->name, c->id_q[id], oq->start, oq->end, line + 1,
-                                           col + 1, oq->speaker, r.similarity, r.relation,
-                                           r.classes, r.ops, r.n_ops};
+                                           col + 1, oq->speaker, oq->kind, r.similarity,
+                                           r.relation, r.classes, r.ops, r.n_ops};
         }
     }
     norm_words_free(&ow);

@@ -122,16 +122,62 @@ static int differs(analysis *a, const quote *q, const char *text, const corpus *
         theirs, base_name(first->doc), first->line);
 }
 
+/* Whether every word of `small` stands in `big`: "Harbour Authority" in
+ * "spokesman for the Harbour Authority" is the same side speaking. */
+static bool words_within(const char *small, const char *big)
+{
+    for (const char *p = small; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - p);
+        bool found = false;
+        for (const char *q = big; n && *q && !found;) {
+            while (*q == ' ')
+                q++;
+            const char *f = q;
+            while (*f && *f != ' ')
+                f++;
+            found = (size_t)(f - q) == n && strncasecmp(p, q, n) == 0;
+            q = f;
+        }
+        if (n && !found)
+            return false;
+        p = e;
+    }
+    return true;
+}
+
+/* Two speakers conflict when both are named people or bodies (a
+ * description such as "Meridian spokeswoman" is not a rival name) and
+ * neither name holds the other. */
+static bool proper_name(const char *s)
+{
+    const char *last = strrchr(s, ' ');
+    last = last ? last + 1 : s;
+    return s[0] >= 'A' && s[0] <= 'Z' && last[0] >= 'A' && last[0] <= 'Z';
+}
+
+static bool rival(const char *x, const char *y)
+{
+    bool named = proper_name(x) && proper_name(y); /* not "Meridian spokeswoman" */
+    return named && !words_within(x, y) && !words_within(y, x);
+}
+
+/* Only quotes set off as speech are compared: the speaker of words woven
+ * into narration is a weaker reading. */
 static int conflicts(analysis *a, const quote *q, const names *reg, const xref_source *src, size_t n)
 {
     const char *mine = names_canonical(reg, q->speaker);
-    if (!mine)
+    if (!mine || q->kind != QUOTE_FULL)
         return 0;
     const xref_source *first = NULL;
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         const char *theirs = names_canonical(reg, src[i].speaker);
-        if (theirs && strcasecmp(theirs, mine) != 0) {
+        if (theirs && src[i].kind == QUOTE_FULL && rival(mine, theirs)) {
             first = first ? first : &src[i];
             count++;
         }
