@@ -12,7 +12,7 @@ SHARED  ?= ../shared
 MSGPACK := $(shell pkg-config --exists msgpack-c 2>/dev/null && echo msgpack-c || echo msgpack)
 PKGS    := libuv $(MSGPACK) libutf8proc libxxhash jansson
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+CFLAGS  += -DQL_VERSION='"0.1.0"' -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -376,8 +376,8 @@ static int cross_reference(run *r, bool strict)
         for (size_t q = 0; q < s->a->n_quotes && rc == 0; q++) {
             rc = corpus_sources(r->corpus, s->src->path, q, &s->sources[q], &s->n_sources[q]);
             if (rc == 0)
-                rc = xref_diagnose(s->a, q, s->src->text, r->corpus, r->reg, s->sources[q],
-                                   s->n_sources[q], strict);
+                rc = xref_diagnose(s->a, &s->a->quotes[q], s->src->text, r->corpus, r->reg,
+                                   s->sources[q], s->n_sources[q], strict);
         }
         analysis_sort_diags(s->a);
     }

@@ -190,14 +190,13 @@ static int conflicts(analysis *a, const quote *q, const names *reg, const xref_s
                              first->line, count > 1 ? " and others" : "");
 }
 
-int xref_diagnose(analysis *a, size_t qi, const char *text, const corpus *c, const names *reg,
-                  const xref_source *src, size_t n, bool strict)
+int xref_diagnose(analysis *into, const quote *q, const char *text, const corpus *c,
+                  const names *reg, const xref_source *src, size_t n, bool strict)
 {
-    const quote *q = &a->quotes[qi];
-    int rc = differs(a, q, text, c, src, n, false);
+    int rc = differs(into, q, text, c, src, n, false);
     if (rc == 0)
-        rc = conflicts(a, &a->quotes[qi], reg, src, n);
+        rc = conflicts(into, q, reg, src, n);
     if (rc == 0 && strict)
-        rc = differs(a, &a->quotes[qi], text, c, src, n, true);
+        rc = differs(into, q, text, c, src, n, true);
     return rc;
 }

@@ -14,10 +14,10 @@
 #include "corpus.h"
 #include "names.h"
 
-/* Adds the diagnostics of quote qi of analysis a (whose text is `text`)
- * given its sources. Returns 0 or -ENOMEM. */
-int xref_diagnose(analysis *a, size_t qi, const char *text, const corpus *c, const names *reg,
-                  const xref_source *src, size_t n, bool strict);
+/* Adds to `into` the diagnostics of quote q (of `text`) given its
+ * sources. Returns 0 or -ENOMEM. */
+int xref_diagnose(analysis *into, const quote *q, const char *text, const corpus *c,
+                  const names *reg, const xref_source *src, size_t n, bool strict);
 
 /* The names of the difference classes in `classes`, for output: writes up
  * to `cap` pointers to static strings and returns how many. */
