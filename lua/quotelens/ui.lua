@@ -6,6 +6,7 @@ local render = require('quotelens.render')
 local M = {}
 
 local hover_win = nil
+local entering = false -- entering the float must not close it
 
 local function state(buf)
   return render.state[buf or vim.api.nvim_get_current_buf()]
@@ -94,7 +95,9 @@ function M.hover(opts)
   opts = opts or {}
   if hover_win and vim.api.nvim_win_is_valid(hover_win) then
     if not opts.quiet then
-      vim.api.nvim_set_current_win(hover_win) -- called again: enter it, like LSP hover
+      entering = true -- called again: enter it, like LSP hover
+      vim.api.nvim_set_current_win(hover_win)
+      entering = false
     end
     return hover_win
   end
@@ -123,12 +126,16 @@ function M.hover(opts)
   vim.wo[hover_win].wrap = true
   local origin = vim.api.nvim_get_current_buf()
   vim.api.nvim_create_autocmd({ 'CursorMoved', 'BufLeave', 'InsertEnter' }, {
-    buffer = origin, once = true,
+    buffer = origin,
     callback = function()
+      if entering then
+        return -- the float is being entered: keep it and keep watching
+      end
       if hover_win and vim.api.nvim_win_is_valid(hover_win) and vim.api.nvim_get_current_win() ~= hover_win then
         vim.api.nvim_win_close(hover_win, true)
       end
       hover_win = nil
+      return true -- done: remove this autocommand
     end,
   })
   return hover_win
