@@ -74,4 +74,26 @@ H.case('detach clears everything', function()
   H.eq(H.snapshot(0), before, 'buffer state')
 end)
 
+H.case(':help has every command, option, function and highlight group', function()
+  vim.cmd('helptags ' .. vim.fn.fnameescape(H.root .. '/doc'))
+  local tags = {}
+  for _, line in ipairs(vim.fn.readfile(H.root .. '/doc/tags')) do
+    tags[line:match('^[^\t]+')] = true
+  end
+  for name in pairs(vim.api.nvim_get_commands({})) do
+    if name:match('^QuoteLens') then
+      H.ok(tags[':' .. name], 'help for :' .. name)
+    end
+  end
+  for opt in pairs(require('quotelens.config').defaults) do
+    H.ok(tags['quotelens-' .. opt] or tags['quotelens-option-' .. opt], 'help for option ' .. opt)
+  end
+  for _, f in ipairs({ 'setup', 'quotes', 'status' }) do
+    H.ok(tags['quotelens.' .. f .. '()'], 'help for ' .. f .. '()')
+  end
+  for _, g in ipairs({ 'QuoteLensQuote', 'QuoteLensPartial', 'QuoteLensSpeaker', 'QuoteLensVariant', 'QuoteLensVirtText' }) do
+    H.ok(tags['hl-' .. g], 'help for ' .. g)
+  end
+end)
+
 H.finish()
