@@ -81,3 +81,4 @@ clean:
 	rm -rf build
 
 -include $(wildcard build/obj/*.d)
+

@@ -14,7 +14,7 @@ status=0
 for t in tests/fuzz/fuzz_*.c; do
     name=$(basename "$t" .c)
     bin=build/fuzz/$name
-    clang -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined \
+    clang -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -DQL_VERSION=\"fuzz\" -fsanitize=fuzzer,address,undefined \
         -fno-sanitize-recover=all -Isrc $cflags "$t" $lib_src $libs -lm -o "$bin" || exit 1
     seeds=tests/fuzz/corpus/${name#fuzz_}
     work=build/fuzz/corpus-${name#fuzz_}

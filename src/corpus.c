@@ -225,7 +225,8 @@ static int merge(const corpus *c, postings *a, const postings *b)
 
 static int index_postings(corpus *c, postings *fresh)
 {
-    qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
+    if (fresh->n > 1)
+        qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
     int rc = merge(c, &c->delta, fresh);
     if (rc == 0 && c->delta.n > c->base.n / 8 + 4096) {
         rc = merge(c, &c->base, &c->delta);

@@ -86,8 +86,10 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
     }
     for (size_t i = a; i < b; i++)
         free(d->v[i].s);
-    memmove(d->v + a + n, d->v + b, (d->n - b) * sizeof *d->v);
-    memcpy(d->v + a, fresh, n * sizeof *fresh);
+    if (d->n > b)
+        memmove(d->v + a + n, d->v + b, (d->n - b) * sizeof *d->v);
+    if (n)
+        memcpy(d->v + a, fresh, n * sizeof *fresh);
     free(fresh);
     d->n = grow_to;
     d->stale = true;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "mpguard.h"
 
 /* Ask libuv for at least this much room per read. */
 #define RPC_READ_CHUNK (64 * 1024)
@@ -24,6 +25,7 @@
 struct rpc {
     uv_pipe_t in, out;
     msgpack_unpacker up;
+    mpguard guard;
     msgpack_sbuffer buf;
     msgpack_packer pk;
     rpc_callbacks cb;
@@ -99,17 +101,37 @@ static void closed(rpc *r)
         r->cb.closed(r->ctx);
 }
 
-static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
+/* Forgets everything buffered: after bytes that cannot be trusted nothing
+ * buffered can be either. (msgpack_unpacker_reset keeps the buffered bytes
+ * and would parse them again.) */
+static void discard(rpc *r)
 {
-    rpc *r = s->data;
-    (void)buf;
-    if (n < 0) {
-        if (n != UV_EOF)
-            log_msg("rpc: read failed: %s", uv_strerror((int)n));
+    mpguard_reset(&r->guard);
+    msgpack_unpacker_destroy(&r->up);
+    if (!msgpack_unpacker_init(&r->up, RPC_READ_CHUNK)) {
+        log_msg("rpc: out of memory; closing");
+        msgpack_unpacker_init(&r->up, 0); /* a valid empty reader for rpc_free */
         closed(r);
-        return;
     }
-    msgpack_unpacker_buffer_consumed(&r->up, (size_t)n);
+}
+
+/* Hands n new bytes, already in the unpacker's buffer, to the unpacker if
+ * the guard passes them; otherwise drops the stream's state. */
+static bool take_bytes(rpc *r, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)msgpack_unpacker_buffer(&r->up);
+    if (!mpguard_check(&r->guard, p, n)) {
+        log_msg("rpc: a message breaks the size limits or is not msgpack; dropped");
+        discard(r);
+        return false;
+    }
+    msgpack_unpacker_buffer_consumed(&r->up, n);
+    return true;
+}
+
+/* Takes every complete message out of the unpacker. */
+static void drain(rpc *r)
+{
     msgpack_unpacked result;
     msgpack_unpacked_init(&result);
     for (;;) {
@@ -126,12 +148,63 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
         }
         log_msg("rpc: unparsable input (%s); resynchronising",
                 ret == MSGPACK_UNPACK_NOMEM_ERROR ? "out of memory" : "parse error");
-        msgpack_unpacker_reset(&r->up);
+        discard(r);
         break;
     }
     msgpack_unpacked_destroy(&result);
     if (r->cb.batch_done)
         r->cb.batch_done(r->ctx);
+}
+
+static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
+{
+    rpc *r = s->data;
+    (void)buf;
+    if (n < 0) {
+        if (n != UV_EOF)
+            log_msg("rpc: read failed: %s", uv_strerror((int)n));
+        closed(r);
+        return;
+    }
+    if (take_bytes(r, (size_t)n))
+        drain(r);
+}
+
+void rpc_feed(rpc *r, const char *bytes, size_t n)
+{
+    while (n > 0) {
+        if (!msgpack_unpacker_reserve_buffer(&r->up, n < RPC_READ_CHUNK ? n : RPC_READ_CHUNK))
+            return;
+        size_t k = msgpack_unpacker_buffer_capacity(&r->up);
+        k = k < n ? k : n;
+        memcpy(msgpack_unpacker_buffer(&r->up), bytes, k);
+        if (take_bytes(r, k))
+            drain(r);
+        bytes += k;
+        n -= k;
+    }
+}
+
+rpc *rpc_new_detached(rpc_callbacks cb, void *ctx)
+{
+    rpc *r = calloc(1, sizeof *r);
+    if (!r || !msgpack_unpacker_init(&r->up, RPC_READ_CHUNK)) {
+        free(r);
+        return NULL;
+    }
+    msgpack_sbuffer_init(&r->buf);
+    msgpack_packer_init(&r->pk, &r->buf, msgpack_sbuffer_write);
+    r->cb = cb;
+    r->ctx = ctx;
+    r->closed = true; /* nothing can be sent */
+    return r;
+}
+
+void rpc_free_detached(rpc *r)
+{
+    msgpack_unpacker_destroy(&r->up);
+    msgpack_sbuffer_destroy(&r->buf);
+    free(r);
 }
 
 static void on_close(uv_handle_t *h)

@@ -33,6 +33,13 @@ typedef struct rpc_callbacks {
     void (*closed)(void *ctx);     /* the peer went away */
 } rpc_callbacks;
 
+/* Feeds bytes to the reader as if they had been read: every complete
+ * message goes to cb.message. For tests and fuzzing of the framing. */
+void rpc_feed(rpc *r, const char *bytes, size_t n);
+/* A reader with no streams behind it, for rpc_feed only. */
+rpc *rpc_new_detached(rpc_callbacks cb, void *ctx);
+void rpc_free_detached(rpc *r);
+
 /* Starts reading fd_in and writing fd_out on loop. Returns 0 or a negative
  * errno / libuv error. */
 int rpc_new(uv_loop_t *loop, int fd_in, int fd_out, rpc_callbacks cb, void *ctx, rpc **out);
