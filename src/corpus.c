@@ -235,21 +235,26 @@ static int index_postings(corpus *c, postings *fresh)
     return rc;
 }
 
-/* The postings of fp in one sorted array: [*lo, *hi). */
-static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
+/* The first posting of p whose fingerprint is not below fp (or, with
+ * `above`, above fp). */
+static size_t bound(const postings *p, uint64_t fp, bool above)
 {
     size_t a = 0, b = p->n;
     while (a < b) {
         size_t m = a + (b - a) / 2;
-        if (p->v[m].fp < fp)
+        if (p->v[m].fp < fp || (above && p->v[m].fp == fp))
             a = m + 1;
         else
             b = m;
     }
-    *lo = a;
-    while (a < p->n && p->v[a].fp == fp)
-        a++;
-    *hi = a;
+    return a;
+}
+
+/* The postings of fp in one sorted array: [*lo, *hi), in O(log n). */
+static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
+{
+    *lo = bound(p, fp, false);
+    *hi = bound(p, fp, true);
 }
 
 /* ---- Documents -------------------------------------------------------------- */
@@ -398,7 +403,11 @@ static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, u
     int rc = fingerprints(w, 0, &mine);
     uint32_t *hits = NULL;
     size_t nh = 0, cap = 0;
+    if (mine.n > 1)
+        qsort(mine.v, mine.n, sizeof *mine.v, by_fp);
     for (size_t f = 0; f < mine.n && rc == 0; f++) {
+        if (f > 0 && mine.v[f].fp == mine.v[f - 1].fp)
+            continue; /* a repeated pair counts once */
         const postings *sets[2] = {&c->base, &c->delta};
         size_t total = 0, lo[2], hi[2];
         for (int s = 0; s < 2; s++) {

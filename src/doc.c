@@ -66,7 +66,9 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
             free(fresh);
             return -ENOMEM;
         }
-        memcpy(fresh[i].s, text[i], len[i]);
+        /* Neovim sends a NUL byte of the buffer as a newline inside the line. */
+        for (size_t k = 0; k < len[i]; k++)
+            fresh[i].s[k] = text[i][k] == '\n' ? '\0' : text[i][k];
         fresh[i].s[len[i]] = '\0';
         fresh[i].n = len[i];
     }

@@ -1,12 +1,13 @@
 /*
  * rpc.c: msgpack-RPC framing over libuv.
  *
- * Reading: libuv reads straight into the unpacker's buffer; after each read
- * every complete object is taken out and checked against the three shapes
+ * Reading: each read is first walked by the size guard (mpguard.h), then
+ * copied into the unpacker; every complete object is checked against the three shapes
  * of the protocol ([0, id, method, params], [1, id, error, result],
  * [2, method, params]) before the owner sees it. A malformed object is
- * logged and dropped; bytes that cannot be parsed at all reset the
- * unpacker, since nothing after them can be trusted to be in frame.
+ * logged and dropped; after bytes that cannot be parsed at all, or that
+ * declare too much, reading starts again at the next byte that can begin a
+ * message.
  * Writing: one message is packed into a buffer that libuv writes and frees.
  * Nothing but RPC ever goes to stdout.
  */
@@ -26,13 +27,15 @@ struct rpc {
     uv_pipe_t in, out;
     msgpack_unpacker up;
     mpguard guard;
+    char *inbuf;      /* where libuv reads to; then checked and fed */
     msgpack_sbuffer buf;
     msgpack_packer pk;
     rpc_callbacks cb;
     void *ctx;
     uint32_t next_id;
     int open_handles;
-    bool closed;
+    bool closed;      /* the peer went away */
+    bool detached;    /* no streams: a reader for tests */
 };
 
 typedef struct write_req {
@@ -44,13 +47,8 @@ static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
 {
     rpc *r = h->data;
     (void)suggested;
-    if (!msgpack_unpacker_reserve_buffer(&r->up, RPC_READ_CHUNK)) {
-        buf->base = NULL;
-        buf->len = 0;
-        return;
-    }
-    buf->base = msgpack_unpacker_buffer(&r->up);
-    buf->len = msgpack_unpacker_buffer_capacity(&r->up);
+    buf->base = r->inbuf;
+    buf->len = r->inbuf ? RPC_READ_CHUNK : 0;
 }
 
 static bool is_str(const msgpack_object *o)
@@ -115,18 +113,41 @@ static void discard(rpc *r)
     }
 }
 
-/* Hands n new bytes, already in the unpacker's buffer, to the unpacker if
- * the guard passes them; otherwise drops the stream's state. */
-static bool take_bytes(rpc *r, size_t n)
+/* Where a message may start again after bytes that could not be trusted:
+ * the first array of 3 or 4 whose first item is a message kind. */
+static size_t resync_point(const char *p, size_t n)
 {
-    const uint8_t *p = (const uint8_t *)msgpack_unpacker_buffer(&r->up);
-    if (!mpguard_check(&r->guard, p, n)) {
-        log_msg("rpc: a message breaks the size limits or is not msgpack; dropped");
-        discard(r);
-        return false;
+    for (size_t j = 1; j + 1 < n; j++)
+        if (((unsigned char)p[j] == 0x93 || (unsigned char)p[j] == 0x94) && (unsigned char)p[j + 1] <= 2)
+            return j;
+    return n;
+}
+
+static void drain(rpc *r);
+
+void rpc_feed(rpc *r, const char *bytes, size_t n)
+{
+    while (n > 0 && !r->closed) {
+        size_t k = n < RPC_READ_CHUNK ? n : RPC_READ_CHUNK;
+        if (!mpguard_check(&r->guard, (const uint8_t *)bytes, k)) {
+            log_msg("rpc: a message breaks the size limits or is not msgpack; dropped");
+            discard(r);
+            size_t j = resync_point(bytes, n);
+            bytes += j;
+            n -= j;
+            continue;
+        }
+        if (!msgpack_unpacker_reserve_buffer(&r->up, k)) {
+            log_msg("rpc: out of memory; input dropped");
+            discard(r);
+            return;
+        }
+        memcpy(msgpack_unpacker_buffer(&r->up), bytes, k);
+        msgpack_unpacker_buffer_consumed(&r->up, k);
+        drain(r);
+        bytes += k;
+        n -= k;
     }
-    msgpack_unpacker_buffer_consumed(&r->up, n);
-    return true;
 }
 
 /* Takes every complete message out of the unpacker. */
@@ -159,30 +180,13 @@ static void drain(rpc *r)
 static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf)
 {
     rpc *r = s->data;
-    (void)buf;
     if (n < 0) {
         if (n != UV_EOF)
             log_msg("rpc: read failed: %s", uv_strerror((int)n));
         closed(r);
         return;
     }
-    if (take_bytes(r, (size_t)n))
-        drain(r);
-}
-
-void rpc_feed(rpc *r, const char *bytes, size_t n)
-{
-    while (n > 0) {
-        if (!msgpack_unpacker_reserve_buffer(&r->up, n < RPC_READ_CHUNK ? n : RPC_READ_CHUNK))
-            return;
-        size_t k = msgpack_unpacker_buffer_capacity(&r->up);
-        k = k < n ? k : n;
-        memcpy(msgpack_unpacker_buffer(&r->up), bytes, k);
-        if (take_bytes(r, k))
-            drain(r);
-        bytes += k;
-        n -= k;
-    }
+    rpc_feed(r, buf->base, (size_t)n);
 }
 
 rpc *rpc_new_detached(rpc_callbacks cb, void *ctx)
@@ -196,7 +200,7 @@ rpc *rpc_new_detached(rpc_callbacks cb, void *ctx)
     msgpack_packer_init(&r->pk, &r->buf, msgpack_sbuffer_write);
     r->cb = cb;
     r->ctx = ctx;
-    r->closed = true; /* nothing can be sent */
+    r->detached = true; /* nothing can be sent */
     return r;
 }
 
@@ -213,6 +217,7 @@ static void on_close(uv_handle_t *h)
     if (--r->open_handles == 0) {
         msgpack_unpacker_destroy(&r->up);
         msgpack_sbuffer_destroy(&r->buf);
+        free(r->inbuf);
         free(r);
     }
 }
@@ -222,7 +227,8 @@ int rpc_new(uv_loop_t *loop, int fd_in, int fd_out, rpc_callbacks cb, void *ctx,
     rpc *r = calloc(1, sizeof *r);
     if (!r)
         return -ENOMEM;
-    if (!msgpack_unpacker_init(&r->up, RPC_READ_CHUNK)) {
+    if (!(r->inbuf = malloc(RPC_READ_CHUNK)) || !msgpack_unpacker_init(&r->up, RPC_READ_CHUNK)) {
+        free(r->inbuf);
         free(r);
         return -ENOMEM;
     }
@@ -324,7 +330,7 @@ static void on_written(uv_write_t *req, int status)
 
 int rpc_send(rpc *r)
 {
-    if (r->closed)
+    if (r->closed || r->detached)
         return -EPIPE;
     write_req *w = malloc(sizeof *w);
     if (!w)

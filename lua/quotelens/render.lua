@@ -82,7 +82,8 @@ function M.apply(buf, tick, quotes, diags)
         severity = d.severity, message = d.message, code = d.code, source = 'quotelens',
       }
     end
-    vim.diagnostic.set(M.ns, buf, items)
+    -- An update that raced with an edit may point past a line's end.
+    pcall(vim.diagnostic.set, M.ns, buf, items)
   end
   vim.b[buf].quotelens_changedtick = tick
 end
