@@ -5,6 +5,7 @@
 #   make eval     score the seed articles against ../shared/gold
 #   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  unit tests, scans and the co-process under valgrind
+#   make soak     10,000 random edits over 20 buffers, checked every 100
 #   make clean    remove build/
 
 CC      ?= cc
@@ -27,7 +28,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval fuzz check-memory clean asan units
+.PHONY: all deps test demo eval fuzz soak check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -72,6 +73,11 @@ eval: all
 
 fuzz: deps
 	@sh scripts/fuzz.sh
+
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@SOAK_EDITS=$${SOAK_EDITS:-10000} SOAK_BUFFERS=$${SOAK_BUFFERS:-20} SOAK_CHECK_EVERY=100 \
+		sh tests/nvim/run.sh tests/nvim/test_soak.lua
 
 check-memory: deps
 	@$(MAKE) --no-print-directory all $(UNIT)
