@@ -6,6 +6,7 @@
 #   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  unit tests, scans and the co-process under valgrind
 #   make soak     10,000 random edits over 20 buffers, checked every 100
+#   make bench    the speed table (scan, corpus scale, Neovim latency)
 #   make clean    remove build/
 
 CC      ?= cc
@@ -28,7 +29,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval fuzz soak check-memory clean asan units
+.PHONY: all deps test demo eval fuzz soak bench check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -73,6 +74,10 @@ eval: all
 
 fuzz: deps
 	@sh scripts/fuzz.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@python3 bench/run.py
 
 soak: deps
 	@$(MAKE) --no-print-directory all

@@ -43,7 +43,9 @@ end
 
 -- What `quotelens scan --json` says of files, as decoded rows.
 function H.scan(files)
-  local out = vim.fn.system(vim.list_extend({ H.bin, 'scan', '--json' }, files))
+  local cmd = { H.bin, 'scan', '--json' }
+  vim.list_extend(cmd, files)
+  local out = vim.fn.system(table.concat(vim.tbl_map(vim.fn.shellescape, cmd), ' ') .. ' 2>/dev/null')
   local rows = {}
   for _, l in ipairs(vim.split(out, '\n', { trimempty = true })) do
     rows[#rows + 1] = vim.fn.json_decode(l)
