@@ -138,7 +138,7 @@ def neovim():
     if not shutil.which('nvim'):
         row('neovim', 'skipped', 'nvim not found')
         return
-    for lines, edits in ((1000, 1000), (10000, 1000), (100000, 100)):
+    for lines, edits in ((1000, 1000), (10000, 200), (100000, 20)):
         res = []
         for _ in range(RUNS):
             out = subprocess.run(['nvim', '--headless', '-u', 'NONE', '-i', 'NONE', '-n', '--cmd', 'set rtp^=' + ROOT,

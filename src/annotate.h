@@ -19,6 +19,8 @@ typedef struct ann_pos {
 } ann_pos;
 
 typedef struct ann_quote {
+    uint64_t key;              /* its words and kind: finds it again after an edit */
+    size_t start;              /* its byte offset, to move cached sources with it */
     ann_pos pos;
     ann_pos mention;
     bool has_mention;
@@ -43,9 +45,14 @@ typedef struct annotations {
 } annotations;
 
 /* Builds the annotations of a buffer `name` whose text and analysis the
- * corpus already holds; `a` is not changed. Returns 0 or -ENOMEM. */
+ * corpus already holds; `a` is not changed. When `prev` is given, the
+ * buffer's previous annotations made while every other document was as it
+ * is now, a quote whose words are unchanged keeps its sources from there:
+ * only quotes an edit touched are looked up again. Returns 0 or -ENOMEM. */
 int annotate(const char *name, const char *text, size_t len, const analysis *a, corpus *c,
-             const names *reg, annotations *out);
+             const names *reg, const annotations *prev, annotations *out);
+/* A digest of what the annotations draw, to tell whether they changed. */
+uint64_t annotations_digest(const annotations *x);
 void annotations_free(annotations *x);
 
 #endif

@@ -29,7 +29,9 @@
 #include "text.h"
 
 /* A fingerprint in more quotes than this is a stock phrase: no evidence. */
-#define CORPUS_COMMON 2000
+#define CORPUS_COMMON 1000
+/* How many of a quote's rarest fingerprints a look-up follows. */
+#define CORPUS_PROBES 16
 /* Narration words either side of a short partial quote that say which of
  * the longer quotes holding its words it was taken from. */
 #define CORPUS_CONTEXT 12
@@ -396,37 +398,59 @@ static int by_id(const void *a, const void *b)
 }
 
 /* Quote ids of other documents sharing fingerprints with w, with counts. */
+/* One fingerprint of a query and where its postings lie in base and delta. */
+typedef struct probe {
+    size_t lo[2], hi[2], total;
+} probe;
+
+static int by_total(const void *a, const void *b)
+{
+    size_t x = ((const probe *)a)->total, y = ((const probe *)b)->total;
+    return (x > y) - (x < y);
+}
+
+/* Quote ids of other documents sharing fingerprints with w, with counts.
+ * Only the CORPUS_PROBES rarest fingerprints are followed: the same
+ * utterance shares many, and the rare ones find it at a bounded cost. */
 static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, uint32_t **ids,
                       size_t *n)
 {
     postings mine = {0};
     int rc = fingerprints(w, 0, &mine);
     uint32_t *hits = NULL;
-    size_t nh = 0, cap = 0;
-    if (mine.n > 1)
+    size_t nh = 0, cap = 0, np = 0;
+    probe *pr = rc == 0 ? malloc((mine.n + 1) * sizeof *pr) : NULL;
+    const postings *sets[2] = {&c->base, &c->delta};
+    if (rc == 0 && !pr)
+        rc = -ENOMEM;
+    if (rc == 0 && mine.n > 1)
         qsort(mine.v, mine.n, sizeof *mine.v, by_fp);
     for (size_t f = 0; f < mine.n && rc == 0; f++) {
         if (f > 0 && mine.v[f].fp == mine.v[f - 1].fp)
             continue; /* a repeated pair counts once */
-        const postings *sets[2] = {&c->base, &c->delta};
-        size_t total = 0, lo[2], hi[2];
+        probe *p = &pr[np];
+        p->total = 0;
         for (int s = 0; s < 2; s++) {
-            range(sets[s], mine.v[f].fp, &lo[s], &hi[s]);
-            total += hi[s] - lo[s];
+            range(sets[s], mine.v[f].fp, &p->lo[s], &p->hi[s]);
+            p->total += p->hi[s] - p->lo[s];
         }
-        if (total > CORPUS_COMMON)
-            continue;
-        if (grow((void **)&hits, &cap, nh + total, sizeof *hits)) {
+        np += p->total <= CORPUS_COMMON;
+    }
+    if (np > 1)
+        qsort(pr, np, sizeof *pr, by_total);
+    for (size_t f = 0; f < np && f < CORPUS_PROBES && rc == 0; f++) {
+        if (grow((void **)&hits, &cap, nh + pr[f].total, sizeof *hits)) {
             rc = -ENOMEM;
             break;
         }
         for (int s = 0; s < 2; s++)
-            for (size_t k = lo[s]; k < hi[s]; k++) {
+            for (size_t k = pr[f].lo[s]; k < pr[f].hi[s]; k++) {
                 uint32_t id = sets[s]->v[k].id, slot = c->id_doc[id];
                 if (slot != UINT32_MAX && slot != doc_slot)
                     hits[nh++] = id;
             }
     }
+    free(pr);
     free(mine.v);
     if (rc == 0 && nh)
         qsort(hits, nh, sizeof *hits, by_id);

@@ -103,6 +103,9 @@ static const lex_entry lex_lists[] = {
     {"mrs ms miss madam dame lady queen princess she her herself spokeswoman chairwoman "
      "congresswoman councilwoman businesswoman assemblywoman alderwoman policewoman mother "
      "sister daughter wife", LEX_FEMALE},
+    {"the a an of to in and or that this is are was were be been it its we i you he she they "
+     "our their for on at with as by from but so have has had will would can what which who "
+     "there these those s", LEX_STOP},
     {"monday tuesday wednesday thursday friday saturday sunday january february march april "
      "june july august september october november december today yesterday tonight morning "
      "afternoon evening night week weekend month year", LEX_TIME},

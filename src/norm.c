@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "lexicon.h"
 #include "text.h"
 
 /* Words are compared on their first NORM_MAX_WORD - 1 folded bytes. */
@@ -64,20 +65,6 @@ static void fold_spelling(char *s, size_t *n)
             return;
         }
     }
-}
-
-static bool stop_word(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "the", "a", "an", "of", "to", "in", "and", "or", "that", "this", "is", "are", "was",
-        "were", "be", "been", "it", "its", "we", "i", "you", "he", "she", "they", "our",
-        "their", "for", "on", "at", "with", "as", "by", "from", "but", "so", "have", "has",
-        "had", "will", "would", "can", "what", "which", "who", "there", "these", "those", "s",
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-            return true;
-    return false;
 }
 
 /* Folds the word raw[0..n) into out (cap bytes); returns its length. */
@@ -177,7 +164,7 @@ int norm_quote(const char *text, size_t start, size_t end, norm_words *w)
             size_t k = fold_word(text + i, e - i, folded, sizeof folded);
             norm_word x = {XXH3_64bits(folded, k), (uint32_t)i, (uint32_t)e,
                            (depth ? NORM_BRACKETED : 0) | (gap ? NORM_AFTER_GAP : 0) |
-                               (stop_word(folded, k) ? NORM_STOP : 0)};
+                               ((lexicon_classes(folded, k) & LEX_STOP) ? NORM_STOP : 0)};
             gap = false;
             if (push_word(w, x) != 0)
                 return -ENOMEM;

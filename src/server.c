@@ -43,6 +43,10 @@ typedef struct buffer {
     bool dirty;      /* its view must be checked and maybe sent */
     bool resync;     /* the copy lost step: detach, then attach again */
     uint64_t sent;   /* hash of the last update sent */
+    annotations last;     /* the last annotations made, whose sources can be reused */
+    bool has_last;
+    uint64_t others_seen; /* corpus changes by others when `last` was made */
+    uint64_t own_changes; /* corpus changes this buffer made */
 } buffer;
 
 typedef struct server {
@@ -53,6 +57,7 @@ typedef struct server {
     corpus *corpus;
     char **corpus_speakers; /* speakers of corpus folder documents, for names */
     size_t n_corpus_speakers, cap_corpus_speakers;
+    uint64_t corpus_changes;  /* every put and drop, so buffers know when others moved */
     bool reported;
 } server;
 
@@ -69,11 +74,14 @@ static void buffer_clear(buffer *b)
     free(b->name);
     doc_free(b->d);
     analysis_free(b->a);
+    if (b->has_last)
+        annotations_free(&b->last);
 }
 
 static void drop(server *s, buffer *b)
 {
     corpus_drop(s->corpus, b->name);
+    s->corpus_changes++;
     buffer_clear(b);
     *b = s->bufs[--s->n_bufs];
     /* Its quotes may have been sources of others' quotes. */
@@ -172,6 +180,7 @@ static void load_corpus(server *s, const msgpack_object *params)
         for (size_t k = 0; k < n; k++) {
             analysis *a;
             if (analysis_run(v[k]->text, v[k]->len, &a) == 0) {
+                s->corpus_changes++;
                 if (corpus_put(s->corpus, v[k]->path, v[k]->text, v[k]->len, a) != 0 ||
                     remember_speakers(s, a) != 0)
                     log_msg("corpus: out of memory at %s", v[k]->path);
@@ -372,6 +381,8 @@ static int analyse(server *s, bool *any)
         analysis_free(b->a);
         b->a = a;
         b->changed = false;
+        b->own_changes++;
+        s->corpus_changes++;
         *any = true;
     }
     return 0;
@@ -416,20 +427,22 @@ static void on_batch_done(void *ctx)
         b->dirty = false;
         size_t len;
         const char *text = doc_text(b->d, &len);
+        /* Sources found before stay valid while no other document changed. */
+        uint64_t others = s->corpus_changes - b->own_changes;
+        const annotations *prev = b->has_last && b->others_seen == others ? &b->last : NULL;
         annotations x;
-        if (!text || (rc = annotate(b->name, text, len, b->a, s->corpus, reg, &x)) != 0)
+        if (!text || (rc = annotate(b->name, text, len, b->a, s->corpus, reg, prev, &x)) != 0)
             break;
-        /* The hash covers what is drawn and the tick it belongs to. */
-        uint64_t h = XXH3_64bits_withSeed(&b->tick, sizeof b->tick, (uint64_t)x.nq * 31 + x.nd);
-        for (size_t q = 0; q < x.nq; q++)
-            h = XXH3_64bits_withSeed(&x.q[q], offsetof(ann_quote, sources), h ^ x.q[q].n_sources);
-        for (size_t d = 0; d < x.nd; d++)
-            h = XXH3_64bits_withSeed(x.d[d].d->message, strlen(x.d[d].d->message), h ^ x.d[d].pos.row);
+        uint64_t h = annotations_digest(&x) ^ (uint64_t)b->tick;
         if (h != b->sent) {
             nvim_render(s->rpc, b->handle, b->tick, &x, text, s->corpus);
             b->sent = h;
         }
-        annotations_free(&x);
+        if (b->has_last)
+            annotations_free(&b->last);
+        b->last = x;
+        b->has_last = true;
+        b->others_seen = others;
     }
     names_free(reg);
     if (rc != 0 && !s->reported) {

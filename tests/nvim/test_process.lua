@@ -102,8 +102,11 @@ H.case('the co-process exits when Neovim goes away', function()
   }, script)
   local child = vim.fn.jobstart({ 'nvim', '--headless', '-u', 'NONE', '-i', 'NONE', '-n',
     '--cmd', 'set rtp^=' .. H.root, '--cmd', 'runtime plugin/quotelens.lua', '-c', 'luafile ' .. script })
-  H.ok(vim.wait(10000, function() return vim.fn.filereadable(script .. '.pid') == 1 end, 20), 'child started')
-  local cpid = tonumber(vim.fn.readfile(script .. '.pid')[1])
+  local cpid
+  H.ok(vim.wait(20000, function()
+    cpid = vim.fn.filereadable(script .. '.pid') == 1 and tonumber(vim.fn.readfile(script .. '.pid')[1])
+    return cpid ~= nil and cpid ~= false
+  end, 20), 'child started')
   vim.loop.kill(vim.fn.jobpid(child), 'sigkill')
   local gone = vim.wait(3000, function()
     return vim.fn.system({ 'sh', '-c', 'kill -0 ' .. cpid .. ' 2>/dev/null && echo alive' }) == ''
