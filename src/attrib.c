@@ -28,6 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "lexicon.h"
 #include "people.h"
 #include "text.h"
@@ -85,14 +86,8 @@ typedef struct attrib {
 
 static int push_tok(attrib *at, tok k)
 {
-    if (at->n == at->cap) {
-        size_t cap = at->cap ? 2 * at->cap : 256;
-        tok *v = realloc(at->t, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        at->t = v;
-        at->cap = cap;
-    }
+    if (array_grow((void **)&at->t, &at->cap, at->n + 1, sizeof *at->t))
+        return -ENOMEM;
     at->t[at->n++] = k;
     return 0;
 }

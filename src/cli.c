@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "array.h"
 #include "corpus.h"
 #include "folder.h"
 #include "names.h"
@@ -309,15 +310,9 @@ static int add_doc(run *r, source *src, bool printed)
             source_free(src); /* a file that is also in a corpus folder */
             return 0;
         }
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 16;
-        scanned *v = realloc(r->docs, cap * sizeof *v);
-        if (!v) {
-            source_free(src);
-            return -ENOMEM;
-        }
-        r->docs = v;
-        r->cap = cap;
+    if (array_grow((void **)&r->docs, &r->cap, r->n + 1, sizeof *r->docs)) {
+        source_free(src);
+        return -ENOMEM;
     }
     scanned s = {.src = src, .printed = printed};
     if (analysis_run(src->text, src->len, &s.a) != 0 ||

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "array.h"
 #include "norm.h"
 #include "text.h"
 
@@ -110,20 +111,6 @@ void corpus_free(corpus *c)
     free(c);
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*v, n * size);
-    if (!p)
-        return -ENOMEM;
-    *v = p;
-    *cap = n;
-    return 0;
-}
 
 /* The table slot for name: where it is, or the empty one it would take.
  * Dropped documents keep their entry (pointing at a NULL slot) until the
@@ -198,7 +185,7 @@ static int fingerprints(const norm_words *w, uint32_t id, postings *out)
     for (size_t i = 0; i + 1 < w->n; i++) {
         if ((w->v[i].flags & w->v[i + 1].flags & NORM_STOP) != 0)
             continue;
-        if (grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+        if (array_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
             return -ENOMEM;
         out->v[out->n++] = (posting){pair_fp(&w->v[i], &w->v[i + 1]), id};
     }
@@ -348,9 +335,9 @@ int corpus_put(corpus *c, const char *name, const char *text, size_t len, const 
             slot = i;
             break;
         }
-    if (grow((void **)&c->docs, &c->cap_docs, slot + 1, sizeof *c->docs) ||
-        grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + d->nq, sizeof *c->id_doc) ||
-        grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + d->nq, sizeof *c->id_q)) {
+    if (array_grow((void **)&c->docs, &c->cap_docs, slot + 1, sizeof *c->docs) ||
+        array_grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + d->nq, sizeof *c->id_doc) ||
+        array_grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + d->nq, sizeof *c->id_q)) {
         cdoc_free(d);
         return -ENOMEM;
     }
@@ -439,7 +426,7 @@ static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, u
     if (np > 1)
         qsort(pr, np, sizeof *pr, by_total);
     for (size_t f = 0; f < np && f < CORPUS_PROBES && rc == 0; f++) {
-        if (grow((void **)&hits, &cap, nh + pr[f].total, sizeof *hits)) {
+        if (array_grow((void **)&hits, &cap, nh + pr[f].total, sizeof *hits)) {
             rc = -ENOMEM;
             break;
         }
@@ -503,7 +490,7 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
         const norm_words *whole = partial == q ? &ow : w;
         if (partial && context_score(partial, whole) == 0) {
             match_result_free(&r);
-        } else if (grow((void **)out, cap, *n + 1, sizeof **out)) {
+        } else if (array_grow((void **)out, cap, *n + 1, sizeof **out)) {
             match_result_free(&r);
             rc = -ENOMEM;
         } else {

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "html.h"
 
 typedef struct paths {
@@ -24,15 +25,9 @@ static int paths_push(paths *p, char *s)
 {
     if (!s)
         return -ENOMEM;
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 64;
-        char **v = realloc(p->v, cap * sizeof *v);
-        if (!v) {
-            free(s);
-            return -ENOMEM;
-        }
-        p->v = v;
-        p->cap = cap;
+    if (array_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
+        free(s);
+        return -ENOMEM;
     }
     p->v[p->n++] = s;
     return 0;
@@ -134,16 +129,10 @@ int folder_load(const char *dir, source ***v, size_t *n, size_t *cap)
             rc = err;
             break;
         }
-        if (*n == *cap) {
-            size_t c = *cap ? 2 * *cap : 64;
-            source **grown = realloc(*v, c * sizeof *grown);
-            if (!grown) {
-                source_free(s);
-                rc = -ENOMEM;
-                break;
-            }
-            *v = grown;
-            *cap = c;
+        if (array_grow((void **)v, cap, *n + 1, sizeof **v)) {
+            source_free(s);
+            rc = -ENOMEM;
+            break;
         }
         (*v)[(*n)++] = s;
     }

@@ -12,6 +12,8 @@
  */
 #include "match.h"
 
+#include "array.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,14 +179,8 @@ static int push_op(match_result *r, size_t *cap, diff_kind op, uint32_t a0, uint
             return 0;
         }
     }
-    if (r->n_ops == *cap) {
-        size_t c = *cap ? 2 * *cap : 16;
-        diff_op *v = realloc(r->ops, c * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        r->ops = v;
-        *cap = c;
-    }
+    if (array_grow((void **)&r->ops, cap, r->n_ops + 1, sizeof *r->ops))
+        return -ENOMEM;
     r->ops[r->n_ops++] = (diff_op){op, a0, a1, b0, b1};
     return 0;
 }

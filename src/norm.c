@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "array.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -104,14 +105,8 @@ static size_t fold_word(const char *raw, size_t n, char *out, size_t cap)
 
 static int push_word(norm_words *w, norm_word x)
 {
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 32;
-        norm_word *v = realloc(w->v, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        w->v = v;
-        w->cap = cap;
-    }
+    if (array_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v))
+        return -ENOMEM;
     w->v[w->n++] = x;
     return 0;
 }

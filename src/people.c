@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "lexicon.h"
 
 typedef struct person {
@@ -52,14 +53,8 @@ void people_free(people *p)
 
 int people_add(people *p, const char *name, const char *title)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 16;
-        person *v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        p->v = v;
-        p->cap = cap;
-    }
+    if (array_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v))
+        return -ENOMEM;
     person *x = &p->v[p->n];
     x->name = strdup(name);
     x->titles = strdup(title);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "text.h"
 
 /* Lines longer than this are taken as whole paragraphs; blocks of shorter
@@ -129,14 +130,8 @@ static mark_role role_of(int32_t c, int32_t prev, int32_t prev2, int32_t next)
 
 static int marks_push(marks *m, mark k)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 32;
-        mark *v = realloc(m->v, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        m->v = v;
-        m->cap = cap;
-    }
+    if (array_grow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v))
+        return -ENOMEM;
     m->v[m->n++] = k;
     return 0;
 }
@@ -272,14 +267,8 @@ static int emit(finder *f, size_t end, size_t close)
         return 0; /* empty marks: nothing quoted */
     if (is_title(f, f->q.mark_at, f->q.start, end))
         return 0;
-    if (a->n_quotes == f->cap_quotes) {
-        size_t cap = f->cap_quotes ? 2 * f->cap_quotes : 16;
-        quote *v = realloc(a->quotes, cap * sizeof *v);
-        if (!v)
-            return -ENOMEM;
-        a->quotes = v;
-        f->cap_quotes = cap;
-    }
+    if (array_grow((void **)&a->quotes, &f->cap_quotes, a->n_quotes + 1, sizeof *a->quotes))
+        return -ENOMEM;
     quote *q = &a->quotes[a->n_quotes++];
     memset(q, 0, sizeof *q);
     q->open = f->q.mark_at;

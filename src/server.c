@@ -25,6 +25,7 @@
 
 #include "analysis.h"
 #include "annotate.h"
+#include "array.h"
 #include "corpus.h"
 #include "doc.h"
 #include "folder.h"
@@ -114,15 +115,9 @@ static void attach(server *s, const msgpack_object *params)
         b->d = doc_new();
         b->resync = false;
     } else {
-        if (s->n_bufs == s->cap_bufs) {
-            size_t cap = s->cap_bufs ? 2 * s->cap_bufs : 8;
-            buffer *v = realloc(s->bufs, cap * sizeof *v);
-            if (!v) {
-                free(name);
-                return;
-            }
-            s->bufs = v;
-            s->cap_bufs = cap;
+        if (array_grow((void **)&s->bufs, &s->cap_bufs, s->n_bufs + 1, sizeof *s->bufs)) {
+            free(name);
+            return;
         }
         b = &s->bufs[s->n_bufs++];
         *b = (buffer){.handle = h, .name = name, .d = doc_new()};
@@ -151,14 +146,9 @@ static int remember_speakers(server *s, const analysis *a)
     for (size_t i = 0; i < a->n_quotes; i++) {
         if (!a->quotes[i].speaker)
             continue;
-        if (s->n_corpus_speakers == s->cap_corpus_speakers) {
-            size_t cap = s->cap_corpus_speakers ? 2 * s->cap_corpus_speakers : 64;
-            char **v = realloc(s->corpus_speakers, cap * sizeof *v);
-            if (!v)
-                return -ENOMEM;
-            s->corpus_speakers = v;
-            s->cap_corpus_speakers = cap;
-        }
+        if (array_grow((void **)&s->corpus_speakers, &s->cap_corpus_speakers,
+                       s->n_corpus_speakers + 1, sizeof *s->corpus_speakers))
+            return -ENOMEM;
         if (!(s->corpus_speakers[s->n_corpus_speakers] = strdup(a->quotes[i].speaker)))
             return -ENOMEM;
         s->n_corpus_speakers++;
