@@ -28,7 +28,7 @@ FUNCTION = 'the a of to and we will not is are that this it for on with our thei
 SYLLABLES = 'ba ke lo mi nu ra se ti vo za der pan sol mar ven tor lis cam bri dol'.split()
 
 
-def vocabulary(rng, n=4000):
+def vocabulary(rng, n=20000):
     """Invented content words, so that only the stories' shared quotes share runs."""
     words = set()
     while len(words) < n:
@@ -44,7 +44,7 @@ NARRATION = ('The talks resumed on Monday after a week of delays. Officials met 
 
 def utterance(rng, vocab):
     n = rng.randint(8, 30)
-    w = [rng.choice(FUNCTION) if rng.random() < 0.4 else vocab[min(len(vocab) - 1, int(rng.expovariate(1 / 600)))]
+    w = [rng.choice(FUNCTION) if rng.random() < 0.4 else vocab[min(len(vocab) - 1, int(rng.expovariate(1 / 4000)))]
          for _ in range(n)]
     return ' '.join(w).capitalize()
 
