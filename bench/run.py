@@ -68,8 +68,9 @@ def build_tools():
     objs = [os.path.join(ROOT, 'build', 'obj', f) for f in os.listdir(os.path.join(ROOT, 'build', 'obj'))
             if f.endswith('.o') and f != 'main.o']
     run(['cc', '-O2', '-o', os.path.join(BUILD, 'floor'), os.path.join(ROOT, 'bench', 'floor.c'), '-lxxhash'])
-    run(['cc', '-O2', '-I' + os.path.join(ROOT, 'src'), '-o', os.path.join(BUILD, 'analyse'),
-         os.path.join(ROOT, 'bench', 'analyse.c')] + objs + libs + ['-lm'])
+    for tool in ('analyse', 'lookup'):
+        run(['cc', '-O2', '-I' + os.path.join(ROOT, 'src'), '-o', os.path.join(BUILD, tool),
+             os.path.join(ROOT, 'bench', tool + '.c')] + objs + libs + ['-lm'])
 
 
 def throughput():
@@ -122,15 +123,12 @@ def scale():
     say('corpus scale')
     for n in SCALES:
         d = gen(['--articles', str(n), '--seed', '11'], os.path.join(WORK, 'corpus-%d' % n))
-        files = sorted(os.path.join(d, '000', f) for f in os.listdir(os.path.join(d, '000')))[:101]
-        one = [timed([QL, 'scan', files[0], '--corpus', d]) for _ in range(RUNS)]
-        many = [timed([QL, 'scan'] + files + ['--corpus', d]) for _ in range(RUNS)]
-        idx = med([t for t, _ in one])
-        per = med([max(0.0, (m[0] - o[0]) / (len(files) - 1) * 1000) for m, o in zip(many, one)])
-        rss = statistics.median(r for _, r in one)
-        row('%d articles: read + analyse + index' % n, fmt(idx, 's', 2),
-            '%.0f articles/s, RSS %.0f MB (%.1f KB/article)' % (n / idx[0], rss / 1024, rss / n))
-        row('%d articles: cross-reference one article' % n, fmt(per, 'ms', 2))
+        res = [[float(x) for x in run([os.path.join(BUILD, 'lookup'), d]).split()] for _ in range(RUNS)]
+        build, rate, p50, p99, rss = (med([r[i] for r in res]) for i in range(1, 6))
+        row('%d articles: read + analyse + index' % n, fmt(build, 's', 2),
+            '%.0f articles/s, RSS %.0f MB (%.1f KB/article)' % (rate[0], rss[0] / 1024, rss[0] / n))
+        row('%d articles: cross-reference all quotes of one article' % n, fmt(p50, 'ms', 3),
+            'p99 %.3f ms over 200 articles' % p99[0])
 
 
 def neovim():
