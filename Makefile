@@ -3,6 +3,10 @@
 #   make test     install missing Debian packages, build, run every test
 #   make demo     install missing Debian packages, build, open the examples
 #   make eval     score the seed articles against ../shared/gold
+#   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
+#   make check-memory  unit tests, scans and the co-process under valgrind
+#   make soak     10,000 random edits over 20 buffers, checked every 100
+#   make bench    the speed table (scan, corpus scale, Neovim latency)
 #   make clean    remove build/
 
 CC      ?= cc
@@ -10,7 +14,7 @@ SHARED  ?= ../shared
 MSGPACK := $(shell pkg-config --exists msgpack-c 2>/dev/null && echo msgpack-c || echo msgpack)
 PKGS    := libuv $(MSGPACK) libutf8proc libxxhash jansson
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+CFLAGS  += -DQL_VERSION='"0.1.0"' -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -25,7 +29,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval clean asan units
+.PHONY: all deps test demo eval fuzz soak bench check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -68,7 +72,24 @@ eval: all
 	@python3 $(SHARED)/eval/score.py $(SHARED)/gold/seeds.jsonl build/seeds.jsonl \
 		--xref $(SHARED)/gold/seeds-xref.json --root $(SHARED)/seeds
 
+fuzz: deps
+	@sh scripts/fuzz.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@python3 bench/run.py
+
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@SOAK_EDITS=$${SOAK_EDITS:-10000} SOAK_BUFFERS=$${SOAK_BUFFERS:-20} SOAK_CHECK_EVERY=100 \
+		sh tests/nvim/run.sh tests/nvim/test_soak.lua
+
+check-memory: deps
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@sh scripts/check-memory.sh
+
 clean:
 	rm -rf build
 
 -include $(wildcard build/obj/*.d)
+

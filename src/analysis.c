@@ -13,6 +13,16 @@
 #include "attrib.h"
 #include "quote.h"
 
+static int diag_order(const void *x, const void *y)
+{
+    const diag *a = x, *b = y;
+    if (a->start != b->start)
+        return (a->start > b->start) - (a->start < b->start);
+    if (a->end != b->end)
+        return (a->end > b->end) - (a->end < b->end);
+    return strcmp(a->code, b->code);
+}
+
 int analysis_run(const char *text, size_t len, analysis **out)
 {
     analysis *a = calloc(1, sizeof *a);
@@ -25,8 +35,15 @@ int analysis_run(const char *text, size_t len, analysis **out)
         analysis_free(a);
         return rc;
     }
+    analysis_sort_diags(a);
     *out = a;
     return 0;
+}
+
+void analysis_sort_diags(analysis *a)
+{
+    if (a->n_diags > 1)
+        qsort(a->diags, a->n_diags, sizeof *a->diags, diag_order);
 }
 
 void analysis_free(analysis *a)

@@ -52,4 +52,7 @@ int analysis_add_diag(analysis *a, size_t start, size_t end, diag_severity sev,
                       const char *code, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Puts the diagnostics in text order after several passes added them. */
+void analysis_sort_diags(analysis *a);
+
 #endif

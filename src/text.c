@@ -1,6 +1,7 @@
 /*
  * text.c: UTF-8 decoding and character classes on top of utf8proc, and the
- * line index. Invalid bytes decode as U+FFFD with length 1 so that every
+ * line index. text.h answers ASCII inline; the _slow functions here see only
+ * the rest. Invalid bytes decode as U+FFFD with length 1 so that every
  * scanner in quotelens makes progress on any input.
  */
 #include "text.h"
@@ -9,7 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t text_decode(const char *text, size_t len, size_t i, size_t *n)
+int32_t text_decode_slow(const char *text, size_t len, size_t i, size_t *n)
 {
     utf8proc_int32_t c;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
@@ -42,10 +43,8 @@ int32_t text_decode_before(const char *text, size_t i, size_t *start)
     return c;
 }
 
-bool text_is_letter(int32_t c)
+bool text_is_letter_slow(int32_t c)
 {
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -55,25 +54,19 @@ bool text_is_letter(int32_t c)
     }
 }
 
-bool text_is_upper(int32_t c)
+bool text_is_upper_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-bool text_is_digit(int32_t c)
+bool text_is_digit_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c >= '0' && c <= '9';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
-bool text_is_space(int32_t c)
+bool text_is_space_slow(int32_t c)
 {
-    if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
            k == UTF8PROC_CATEGORY_ZP;

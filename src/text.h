@@ -12,14 +12,41 @@
 
 /* Decodes the code point at text[i]; sets *n to its byte length (1 for an
  * invalid byte, which decodes as U+FFFD so that scanning always advances). */
-int32_t text_decode(const char *text, size_t len, size_t i, size_t *n);
+int32_t text_decode_slow(const char *text, size_t len, size_t i, size_t *n);
+static inline int32_t text_decode(const char *text, size_t len, size_t i, size_t *n)
+{
+    if ((unsigned char)text[i] < 0x80) { /* most of any article */
+        *n = 1;
+        return (unsigned char)text[i];
+    }
+    return text_decode_slow(text, len, i, n);
+}
 /* The code point ending just before text[i] and its start offset. */
 int32_t text_decode_before(const char *text, size_t i, size_t *start);
 
-bool text_is_letter(int32_t c);
-bool text_is_upper(int32_t c);
-bool text_is_digit(int32_t c);
-bool text_is_space(int32_t c);   /* includes no-break and other Unicode spaces */
+bool text_is_letter_slow(int32_t c);
+bool text_is_upper_slow(int32_t c);
+bool text_is_digit_slow(int32_t c);
+bool text_is_space_slow(int32_t c);
+
+/* Character classes; ASCII is answered inline, the rest by utf8proc. */
+static inline bool text_is_letter(int32_t c)
+{
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : text_is_letter_slow(c);
+}
+static inline bool text_is_upper(int32_t c)
+{
+    return c < 0x80 ? (c >= 'A' && c <= 'Z') : text_is_upper_slow(c);
+}
+static inline bool text_is_digit(int32_t c)
+{
+    return c < 0x80 ? (c >= '0' && c <= '9') : text_is_digit_slow(c);
+}
+/* Includes no-break and other Unicode spaces. */
+static inline bool text_is_space(int32_t c)
+{
+    return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : text_is_space_slow(c);
+}
 bool text_is_dash(int32_t c);
 
 /* First invalid UTF-8 byte at or after `from`, or len when none. */

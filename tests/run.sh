@@ -2,7 +2,7 @@
 # Runs every test of quotelens and prints one closing line "N passed, N failed".
 #   unit tests   build/unit/test_* and the same under ASan+UBSan (build/asan/unit)
 #   CLI tests    tests/cli/*.sh, given the binary to test in $QL (plain, then ASan)
-#   Neovim tests tests/nvim/test_*.lua, run by tests/nvim/run.sh
+#   Neovim tests tests/nvim/test_*.lua, run by tests/nvim/run.sh (plain, then ASan)
 # A test script exits 0 to pass, 77 to skip (saying why on stderr), else fails.
 cd "$(dirname "$0")/.." || exit 1
 passed=0 failed=0 skipped=0
@@ -39,9 +39,22 @@ for t in tests/cli/*.sh; do
     QL=build/quotelens run "cli/$(basename "$t" .sh)" sh "$t"
     QL=build/asan/quotelens run "asan-cli/$(basename "$t" .sh)" sh "$t"
 done
+# The Neovim tests drive the plain co-process, then the sanitizer build,
+# whose reports (ASan and UBSan write to log files, since the co-process's
+# stderr belongs to Neovim) fail the run.
+asan_nvim() {
+    rm -rf build/asan-nvim && mkdir -p build/asan-nvim
+    ASAN_OPTIONS="log_path=$PWD/build/asan-nvim/asan" UBSAN_OPTIONS="log_path=$PWD/build/asan-nvim/ubsan" \
+        QL=build/asan/quotelens sh tests/nvim/run.sh "$1" || return 1
+    if ls build/asan-nvim/* >/dev/null 2>&1; then
+        cat build/asan-nvim/*
+        return 1
+    fi
+}
 for t in tests/nvim/test_*.lua; do
     [ -f "$t" ] || continue
     run "nvim/$(basename "$t" .lua)" sh tests/nvim/run.sh "$t"
+    run "asan-nvim/$(basename "$t" .lua)" asan_nvim "$t"
 done
 
 [ -n "$failures" ] && echo "failed:$failures"

@@ -1,0 +1,57 @@
+-- Keystroke-to-annotation latency and attach time in Neovim, with the real
+-- plugin and co-process, for articles of BENCH_LINES lines; and the bare
+-- round trip of an empty request. Prints one line of numbers (ms):
+--   attach median_edit p99_edit bare_median
+local root = os.getenv('QUOTELENS_ROOT')
+local lines_wanted = tonumber(os.getenv('BENCH_LINES') or '1000')
+local edits = tonumber(os.getenv('BENCH_EDITS') or '1000')
+require('quotelens').setup({ cmd = { root .. '/build/quotelens' }, filetypes = {} })
+local ql = require('quotelens')
+
+local src = {}
+for _, f in ipairs({ 'harbour-herald.txt', 'coastal-times.txt', 'island-post.txt' }) do
+  vim.list_extend(src, vim.fn.readfile(root .. '/examples/' .. f))
+end
+local lines = {}
+while #lines < lines_wanted do
+  vim.list_extend(lines, src)
+end
+lines = vim.list_slice(lines, 1, lines_wanted)
+
+vim.cmd('enew')
+local buf = vim.api.nvim_get_current_buf()
+vim.api.nvim_buf_set_lines(buf, 0, -1, true, lines)
+local function caught_up()
+  return vim.b[buf].quotelens_changedtick == vim.api.nvim_buf_get_changedtick(buf)
+end
+local t0 = vim.loop.hrtime()
+ql.attach(buf)
+vim.wait(60000, caught_up, 0)
+local attach_ms = (vim.loop.hrtime() - t0) / 1e6
+
+-- Edits in the middle of the article, inside a quoted line.
+local row = math.floor(lines_wanted / 2)
+local times = {}
+for i = 1, edits do
+  local line = vim.api.nvim_buf_get_lines(buf, row, row + 1, true)[1]
+  local s = vim.loop.hrtime()
+  vim.api.nvim_buf_set_lines(buf, row, row + 1, true, { '“Typing ' .. i .. ',” she said. ' .. line:sub(1, 80) })
+  vim.wait(10000, caught_up, 0)
+  times[#times + 1] = (vim.loop.hrtime() - s) / 1e6
+end
+table.sort(times)
+
+local chan
+for _, c in ipairs(vim.api.nvim_list_chans()) do
+  if c.mode == 'rpc' and c.stream == 'job' then chan = c.id end
+end
+local bare = {}
+for _ = 1, 1000 do
+  local s = vim.loop.hrtime()
+  vim.rpcrequest(chan, 'quotelens_ping')
+  bare[#bare + 1] = (vim.loop.hrtime() - s) / 1e6
+end
+table.sort(bare)
+local function q(t, p) return t[math.max(1, math.ceil(#t * p))] end
+io.stdout:write(string.format('%.2f %.3f %.3f %.3f\n', attach_ms, q(times, 0.5), q(times, 0.99), q(bare, 0.5)))
+vim.cmd('qa!')

@@ -1,0 +1,42 @@
+-- quotelens.config: the options of setup() and their defaults.
+local M = {}
+
+M.defaults = {
+  -- Filetypes attached automatically when a buffer is opened.
+  filetypes = { 'text', 'markdown' },
+  -- Folders of other sources (wire copy, rival outlets, an archive).
+  corpus = {},
+  -- End-of-line text such as "— Ana Ruiz · 3 sources".
+  virtual_text = true,
+  -- Diagnostics through vim.diagnostic.
+  diagnostics = true,
+  -- Open the hover float when the cursor rests on a quote.
+  hover_on_cursorhold = false,
+  -- The co-process; nil means build/quotelens in the plugin's folder.
+  cmd = nil,
+  -- Called with the buffer number after quotelens attaches to it.
+  on_attach = nil,
+}
+
+M.options = vim.deepcopy(M.defaults)
+
+function M.set(opts)
+  M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
+  return M.options
+end
+
+-- The plugin's folder: two levels above this file.
+function M.root()
+  local src = debug.getinfo(1, 'S').source:sub(2)
+  return vim.fn.fnamemodify(src, ':p:h:h:h')
+end
+
+function M.cmd()
+  local cmd = M.options.cmd or (M.root() .. '/build/quotelens')
+  if type(cmd) == 'string' then
+    return { cmd }
+  end
+  return cmd
+end
+
+return M

@@ -1,0 +1,235 @@
+-- quotelens: marks every direct quotation in an article, names who said it,
+-- and links it to the same words in other sources. This module owns the
+-- co-process (one for all buffers, started on the first article and
+-- restarted after a crash on the next attach or command) and which buffers
+-- are followed. Drawing is quotelens.render's; the commands' user interface
+-- is quotelens.ui's.
+local config = require('quotelens.config')
+local render = require('quotelens.render')
+
+local M = {}
+
+local job = nil       -- channel id of the running co-process
+local attached = {}   -- bufnr -> true
+local died_told = false
+local leaving = false -- Neovim is quitting: the co-process is stopped on purpose
+
+vim.api.nvim_create_autocmd('VimLeavePre', {
+  group = vim.api.nvim_create_augroup('QuoteLensLeave', { clear = true }),
+  callback = function() leaving = true end,
+})
+
+local function notify(msg, level)
+  vim.schedule(function()
+    vim.notify(msg, level or vim.log.levels.WARN, { title = 'quotelens' })
+  end)
+end
+
+-- Called by the co-process when it cannot keep up (once).
+function M.report(msg)
+  notify(msg)
+end
+
+local function on_exit(_, code)
+  job = nil
+  local bufs = vim.tbl_keys(attached)
+  attached = {}
+  vim.schedule(function()
+    for _, b in ipairs(bufs) do
+      render.clear(b)
+    end
+  end)
+  if code ~= 0 and not died_told and not leaving then
+    died_told = true
+    notify(string.format('quotelens: the co-process stopped (exit %d); it restarts on the next command', code))
+  end
+  M._detached_by_exit = bufs
+end
+
+local function start()
+  if job then
+    return job
+  end
+  local cmd = config.cmd()
+  if vim.fn.executable(cmd[1]) ~= 1 then
+    if not died_told then
+      died_told = true
+      notify('quotelens: ' .. cmd[1] .. ' not found; run make in the plugin folder', vim.log.levels.ERROR)
+    end
+    return nil
+  end
+  local ok, id = pcall(vim.fn.jobstart, cmd, { rpc = true, on_exit = on_exit })
+  if not ok or id <= 0 then
+    notify('quotelens: cannot start ' .. cmd[1], vim.log.levels.ERROR)
+    return nil
+  end
+  job = id
+  died_told = false
+  if #config.options.corpus > 0 then
+    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
+    vim.rpcnotify(job, 'quotelens_corpus', unpack(dirs))
+  end
+  -- Buffers followed before a crash come back.
+  local again = M._detached_by_exit or {}
+  M._detached_by_exit = nil
+  for _, b in ipairs(again) do
+    if vim.api.nvim_buf_is_valid(b) then
+      M.attach(b)
+    end
+  end
+  return job
+end
+
+local function buf_of(bufnr)
+  if not bufnr or bufnr == 0 then
+    return vim.api.nvim_get_current_buf()
+  end
+  return bufnr
+end
+
+function M.attach(bufnr)
+  local buf = buf_of(bufnr)
+  if not vim.api.nvim_buf_is_loaded(buf) or vim.bo[buf].buftype ~= '' then
+    return false
+  end
+  local chan = start()
+  if not chan then
+    return false
+  end
+  local name = vim.api.nvim_buf_get_name(buf)
+  if name == '' then
+    name = 'buffer ' .. buf
+  end
+  attached[buf] = true
+  vim.rpcnotify(chan, 'quotelens_attach', buf, name)
+  if config.options.on_attach then
+    config.options.on_attach(buf)
+  end
+  return true
+end
+
+function M.detach(bufnr)
+  local buf = buf_of(bufnr)
+  if attached[buf] and job then
+    vim.rpcnotify(job, 'quotelens_detach', buf)
+  end
+  attached[buf] = nil
+  render.clear(buf)
+end
+
+function M.toggle(bufnr)
+  local buf = buf_of(bufnr)
+  if attached[buf] then
+    M.detach(buf)
+  else
+    M.attach(buf)
+  end
+end
+
+function M.is_attached(bufnr)
+  return attached[buf_of(bufnr)] == true
+end
+
+-- Attaches when the filetype is one the user asked for.
+function M.auto_attach(bufnr)
+  local buf = buf_of(bufnr)
+  if vim.tbl_contains(config.options.filetypes, vim.bo[buf].filetype) then
+    M.attach(buf)
+  end
+end
+
+-- After :edit! Neovim detaches the co-process from the buffer: follow it again.
+function M.reattach(bufnr)
+  local buf = buf_of(bufnr)
+  if attached[buf] then
+    M.attach(buf)
+  end
+end
+
+function M.forget(bufnr)
+  attached[bufnr] = nil
+  render.state[bufnr] = nil
+end
+
+-- The buffer's quotes, with 0-based positions as extmarks use them.
+function M.quotes(bufnr)
+  local buf = buf_of(bufnr)
+  local st = render.state[buf]
+  if not st then
+    return {}
+  end
+  local out = {}
+  for _, q in ipairs(st.quotes) do
+    local sources = {}
+    for _, s in ipairs(q.sources) do
+      local b = vim.fn.bufnr(s.file)
+      sources[#sources + 1] = {
+        file = s.file, lnum = s.lnum, col = s.col, bufnr = b > 0 and b or nil,
+        speaker = s.speaker, relation = s.relation, similarity = s.similarity,
+        class = s.class, kind = s.kind, diff = s.diff,
+      }
+    end
+    out[#out + 1] = {
+      lnum = q.lnum, col = q.col, end_lnum = q.end_lnum, end_col = q.end_col,
+      speaker = q.speaker, cue = q.cue, kind = q.kind, confidence = q.confidence,
+      sources = sources,
+    }
+  end
+  return out
+end
+
+-- A short string for a statusline: "“” 12 quotes · 3 linked".
+function M.status(bufnr)
+  local buf = buf_of(bufnr)
+  if not attached[buf] then
+    return ''
+  end
+  local st = render.state[buf]
+  if not st then
+    return 'quotelens …'
+  end
+  local linked = 0
+  for _, q in ipairs(st.quotes) do
+    if #q.sources > 0 then
+      linked = linked + 1
+    end
+  end
+  return string.format('%d quotes · %d linked', #st.quotes, linked)
+end
+
+function M.running()
+  return job ~= nil
+end
+
+-- A request the co-process answers at once (used by :QuoteLensStatus).
+function M.request(method, ...)
+  local chan = start()
+  if not chan then
+    return nil
+  end
+  local ok, res = pcall(vim.rpcrequest, chan, method, ...)
+  return ok and res or nil
+end
+
+function M.setup(opts)
+  config.set(opts)
+  require('quotelens.highlights').define()
+  -- Follow the buffers already open that the options now cover.
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(b) and not attached[b] then
+      M.auto_attach(b)
+    end
+  end
+  if config.options.hover_on_cursorhold then
+    vim.api.nvim_create_autocmd('CursorHold', {
+      group = vim.api.nvim_create_augroup('QuoteLensHover', { clear = true }),
+      callback = function()
+        if attached[vim.api.nvim_get_current_buf()] then
+          require('quotelens.ui').hover({ quiet = true })
+        end
+      end,
+    })
+  end
+end
+
+return M

@@ -1,0 +1,295 @@
+-- quotelens.ui: the commands' user interface: the hover float, the source
+-- pickers, jumps, and the location list and speaker views. Reads what
+-- quotelens.render keeps of the last update; asks the co-process nothing.
+local render = require('quotelens.render')
+
+local M = {}
+
+local hover_win = nil
+local entering = false -- entering the float must not close it
+
+local function state(buf)
+  return render.state[buf or vim.api.nvim_get_current_buf()]
+end
+
+local function before(r1, c1, r2, c2)
+  return r1 < r2 or (r1 == r2 and c1 < c2)
+end
+
+-- The quote under the cursor (between its marks), or nil.
+function M.quote_at_cursor()
+  local st = state()
+  if not st then
+    return nil
+  end
+  local pos = vim.api.nvim_win_get_cursor(0)
+  local row, col = pos[1] - 1, pos[2]
+  for i, q in ipairs(st.quotes) do
+    -- The marks themselves count as part of the quote.
+    local s_col = math.max(q.col - 3, 0)
+    if not before(row, col, q.lnum, s_col) and not before(q.end_lnum, q.end_col + 3, row, col) then
+      return q, i
+    end
+  end
+  return nil
+end
+
+local function short(path)
+  return vim.fn.fnamemodify(path, ':~:.')
+end
+
+local function diff_text(s)
+  local parts = {}
+  for _, op in ipairs(s.diff or {}) do
+    local kind, a, b = op[1], op[2], op[3]
+    if kind == '~' then
+      parts[#parts + 1] = string.format('[-%s-]{+%s+}', a, b)
+    elseif kind == '-' then
+      parts[#parts + 1] = string.format('[-%s-]', a)
+    elseif kind == '+' then
+      parts[#parts + 1] = string.format('{+%s+}', b)
+    else
+      parts[#parts + 1] = b
+    end
+  end
+  return table.concat(parts, ' ')
+end
+
+-- The lines of the hover float for a quote.
+function M.hover_lines(q)
+  local lines = {}
+  local head = (q.speaker or 'unattributed')
+  if q.cue then
+    head = head .. ' (' .. q.cue .. ')'
+  end
+  lines[#lines + 1] = head .. ' · ' .. q.kind .. string.format(' · confidence %.2f', q.confidence)
+  if #q.sources == 0 then
+    lines[#lines + 1] = 'No other source carries this quote.'
+  end
+  for _, s in ipairs(q.sources) do
+    lines[#lines + 1] = ''
+    lines[#lines + 1] = string.format('%s:%d  %s · %s · %.0f%%', short(s.file), s.lnum + 1,
+      s.speaker or 'unattributed', s.relation, 100 * s.similarity)
+    if #s.class > 0 then
+      lines[#lines + 1] = '  differs: ' .. table.concat(s.class, ', ')
+    end
+    lines[#lines + 1] = '  ' .. diff_text(s):gsub('\n', ' ')
+  end
+  return lines
+end
+
+-- Highlights the [-removed-] and {+added+} words of the float.
+local function highlight_diff(buf, lines)
+  local ns = vim.api.nvim_create_namespace('quotelens_hover')
+  for i, l in ipairs(lines) do
+    for s, e in l:gmatch('()%[%-.-%-%]()') do
+      vim.api.nvim_buf_add_highlight(buf, ns, 'QuoteLensDiffDelete', i - 1, s - 1, e - 1)
+    end
+    for s, e in l:gmatch('(){%+.-%+}()') do
+      vim.api.nvim_buf_add_highlight(buf, ns, 'QuoteLensDiffAdd', i - 1, s - 1, e - 1)
+    end
+  end
+end
+
+function M.hover(opts)
+  opts = opts or {}
+  if hover_win and vim.api.nvim_win_is_valid(hover_win) then
+    if not opts.quiet then
+      entering = true -- called again: enter it, like LSP hover
+      vim.api.nvim_set_current_win(hover_win)
+      entering = false
+    end
+    return hover_win
+  end
+  local q = M.quote_at_cursor()
+  if not q then
+    if not opts.quiet then
+      vim.notify('quotelens: no quote under the cursor', vim.log.levels.INFO)
+    end
+    return nil
+  end
+  local lines = M.hover_lines(q)
+  local buf = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].bufhidden = 'wipe'
+  highlight_diff(buf, lines)
+  local width = 20
+  for _, l in ipairs(lines) do
+    width = math.max(width, vim.fn.strdisplaywidth(l))
+  end
+  hover_win = vim.api.nvim_open_win(buf, false, {
+    relative = 'cursor', row = 1, col = 0, style = 'minimal', border = 'rounded',
+    width = math.min(width, math.floor(vim.o.columns * 0.8)), height = math.min(#lines, 20),
+    focusable = true,
+  })
+  vim.wo[hover_win].wrap = true
+  local origin = vim.api.nvim_get_current_buf()
+  vim.api.nvim_create_autocmd({ 'CursorMoved', 'BufLeave', 'InsertEnter' }, {
+    buffer = origin,
+    callback = function()
+      if entering then
+        return -- the float is being entered: keep it and keep watching
+      end
+      if hover_win and vim.api.nvim_win_is_valid(hover_win) and vim.api.nvim_get_current_win() ~= hover_win then
+        vim.api.nvim_win_close(hover_win, true)
+      end
+      hover_win = nil
+      return true -- done: remove this autocommand
+    end,
+  })
+  return hover_win
+end
+
+function M.open_source(s)
+  local b = vim.fn.bufnr(s.file)
+  if b > 0 and vim.api.nvim_buf_is_loaded(b) then
+    vim.api.nvim_set_current_buf(b)
+  else
+    vim.cmd('edit ' .. vim.fn.fnameescape(s.file))
+  end
+  pcall(vim.api.nvim_win_set_cursor, 0, { s.lnum + 1, s.col })
+end
+
+local function qf_items(q)
+  local items = {}
+  for _, s in ipairs(q.sources) do
+    items[#items + 1] = {
+      filename = s.file, lnum = s.lnum + 1, col = s.col + 1,
+      text = string.format('%s · %s · %s', s.speaker or 'unattributed', s.relation, table.concat(s.class, ', ')),
+    }
+  end
+  return items
+end
+
+function M.sources(bang)
+  local q = M.quote_at_cursor()
+  if not q then
+    vim.notify('quotelens: no quote under the cursor', vim.log.levels.INFO)
+    return
+  end
+  if #q.sources == 0 then
+    vim.notify('quotelens: no other source carries this quote', vim.log.levels.INFO)
+    return
+  end
+  if bang then
+    vim.fn.setqflist({}, ' ', { title = 'quotelens sources', items = qf_items(q) })
+    vim.cmd('copen')
+    return
+  end
+  vim.ui.select(q.sources, {
+    prompt = 'Other sources of this quote',
+    format_item = function(s)
+      return string.format('%s:%d  %s · %s', short(s.file), s.lnum + 1, s.speaker or 'unattributed', s.relation)
+    end,
+  }, function(s)
+    if s then
+      M.open_source(s)
+    end
+  end)
+end
+
+local source_index = {}
+
+-- Goes straight to the same quote in the next (step 1) or previous source.
+function M.step_source(step)
+  local q = M.quote_at_cursor()
+  if not q or #q.sources == 0 then
+    vim.notify('quotelens: no other source for the quote under the cursor', vim.log.levels.INFO)
+    return
+  end
+  local key = q.sources[1].file .. ':' .. q.sources[1].lnum
+  local i = ((source_index[key] or 0) + step - 1) % #q.sources + 1
+  source_index[key] = i
+  M.open_source(q.sources[i])
+end
+
+-- Moves to the count-th next (step 1) or previous (step -1) quote.
+function M.jump(step, count)
+  local st = state()
+  if not st or #st.quotes == 0 then
+    return
+  end
+  local pos = vim.api.nvim_win_get_cursor(0)
+  local row, col = pos[1] - 1, pos[2]
+  local target = nil
+  for _ = 1, math.max(count or 1, 1) do
+    local best = nil
+    for _, q in ipairs(st.quotes) do
+      if step > 0 and before(row, col, q.lnum, q.col) then
+        if not best or before(q.lnum, q.col, best.lnum, best.col) then
+          best = q
+        end
+      elseif step < 0 and before(q.lnum, q.col, row, col) then
+        if not best or before(best.lnum, best.col, q.lnum, q.col) then
+          best = q
+        end
+      end
+    end
+    if not best then
+      break
+    end
+    target = best
+    row, col = best.lnum, best.col
+  end
+  if target then
+    vim.api.nvim_win_set_cursor(0, { target.lnum + 1, target.col })
+  end
+end
+
+local function first_words(buf, q)
+  local ok, text = pcall(vim.api.nvim_buf_get_text, buf, q.lnum, q.col, q.end_lnum, q.end_col, {})
+  local s = ok and table.concat(text, ' ') or ''
+  if #s > 50 then
+    s = s:sub(1, 47):gsub('[\128-\191]*$', '') .. '…'
+  end
+  return s
+end
+
+function M.list()
+  local buf = vim.api.nvim_get_current_buf()
+  local st = state(buf)
+  if not st then
+    return
+  end
+  local items = {}
+  for _, q in ipairs(st.quotes) do
+    items[#items + 1] = {
+      bufnr = buf, lnum = q.lnum + 1, col = q.col + 1,
+      text = string.format('%s: “%s” [%d sources]', q.speaker or 'unattributed', first_words(buf, q), #q.sources),
+    }
+  end
+  vim.fn.setloclist(0, {}, ' ', { title = 'quotelens quotes', items = items })
+  vim.cmd('lopen')
+end
+
+-- Who is quoted, how often and at what length: a sourcing-balance view.
+function M.speakers()
+  local buf = vim.api.nvim_get_current_buf()
+  local st = state(buf)
+  if not st then
+    return {}
+  end
+  local by = {}
+  for _, q in ipairs(st.quotes) do
+    local who = q.speaker or 'unattributed'
+    by[who] = by[who] or { speaker = who, quotes = 0, words = 0 }
+    by[who].quotes = by[who].quotes + 1
+    local ok, text = pcall(vim.api.nvim_buf_get_text, buf, q.lnum, q.col, q.end_lnum, q.end_col, {})
+    if ok then
+      for _ in table.concat(text, ' '):gmatch('%S+') do
+        by[who].words = by[who].words + 1
+      end
+    end
+  end
+  local rows = vim.tbl_values(by)
+  table.sort(rows, function(a, b) return a.words > b.words end)
+  local lines = {}
+  for _, r in ipairs(rows) do
+    lines[#lines + 1] = string.format('%-40s %3d quotes %5d words', r.speaker, r.quotes, r.words)
+  end
+  vim.api.nvim_echo({ { table.concat(lines, '\n') } }, false, {})
+  return rows
+end
+
+return M

@@ -1,0 +1,170 @@
+/*
+ * annotate.c: positions and sources for one buffer. Byte offsets become
+ * (row, column) through the text's line index; sources come from the
+ * corpus and their diagnostics are added to the analysis, so Neovim gets
+ * the same warnings `quotelens scan` prints.
+ */
+#include "annotate.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "text.h"
+#include "xref.h"
+
+static ann_pos span(const text_lines *l, size_t start, size_t end)
+{
+    size_t r0, c0, r1, c1;
+    text_lines_locate(l, start, &r0, &c0);
+    text_lines_locate(l, end, &r1, &c1);
+    return (ann_pos){(uint32_t)r0, (uint32_t)c0, (uint32_t)r1, (uint32_t)c1};
+}
+
+void annotations_free(annotations *x)
+{
+    for (size_t i = 0; i < x->nq; i++)
+        xref_sources_free(x->q[i].sources, x->q[i].n_sources);
+    free(x->q);
+    free(x->d);
+    analysis_free(x->xref);
+    *x = (annotations){0};
+}
+
+static int by_position(const void *x, const void *y)
+{
+    const ann_diag *a = x, *b = y;
+    if (a->d->start != b->d->start)
+        return (a->d->start > b->d->start) - (a->d->start < b->d->start);
+    return strcmp(a->d->code, b->d->code);
+}
+
+typedef struct keyed {
+    uint64_t key;
+    size_t at;
+} keyed;
+
+static int by_key(const void *x, const void *y)
+{
+    uint64_t a = ((const keyed *)x)->key, b = ((const keyed *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* Where the sorted index of prev holds a quote of this key, or -1. */
+static long find_key(const keyed *index, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (index[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && index[lo].key == key ? (long)index[lo].at : -1;
+}
+
+/* A copy of cached sources, their diff moved by delta bytes in this text. */
+static int reuse(const ann_quote *old, long delta, ann_quote *x)
+{
+    x->n_sources = old->n_sources;
+    if (!old->n_sources)
+        return 0;
+    if (!(x->sources = calloc(old->n_sources, sizeof *x->sources)))
+        return -ENOMEM;
+    for (size_t k = 0; k < old->n_sources; k++) {
+        xref_source *s = &x->sources[k];
+        *s = old->sources[k];
+        s->ops = malloc(s->n_ops * sizeof *s->ops + 1);
+        if (!s->ops) {
+            x->n_sources = k;
+            return -ENOMEM;
+        }
+        for (size_t o = 0; o < s->n_ops; o++) {
+            s->ops[o] = old->sources[k].ops[o];
+            s->ops[o].a_start = (uint32_t)((long)s->ops[o].a_start + delta);
+            s->ops[o].a_end = (uint32_t)((long)s->ops[o].a_end + delta);
+        }
+    }
+    return 0;
+}
+
+uint64_t annotations_digest(const annotations *x)
+{
+    uint64_t h = XXH3_64bits_withSeed(NULL, 0, x->nq * 31 + x->nd);
+    for (size_t i = 0; i < x->nq; i++) {
+        const ann_quote *q = &x->q[i];
+        uint64_t v[4] = {q->key, ((uint64_t)q->pos.row << 32) | q->pos.col,
+                         ((uint64_t)q->pos.end_row << 32) | q->pos.end_col, q->n_sources};
+        h = XXH3_64bits_withSeed(v, sizeof v, h);
+        if (q->speaker)
+            h = XXH3_64bits_withSeed(q->speaker, strlen(q->speaker), h);
+        for (size_t k = 0; k < q->n_sources; k++)
+            h = XXH3_64bits_withSeed(q->sources[k].doc, strlen(q->sources[k].doc), h ^ q->sources[k].start);
+    }
+    for (size_t i = 0; i < x->nd; i++)
+        h = XXH3_64bits_withSeed(x->d[i].d->message, strlen(x->d[i].d->message),
+                                 h ^ ((uint64_t)x->d[i].pos.row << 32 | x->d[i].pos.col));
+    return h;
+}
+
+int annotate(const char *name, const char *text, size_t len, const analysis *a, corpus *c,
+             const names *reg, const annotations *prev, annotations *out)
+{
+    *out = (annotations){0};
+    text_lines *lines = text_lines_new(text, len);
+    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    keyed *index = prev ? malloc((prev->nq + 1) * sizeof *index) : NULL;
+    if (!lines || !out->q || !out->xref || (prev && !index)) {
+        text_lines_free(lines);
+        free(index);
+        annotations_free(out);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; prev && i < prev->nq; i++)
+        index[i] = (keyed){prev->q[i].key, i};
+    if (prev && prev->nq > 1)
+        qsort(index, prev->nq, sizeof *index, by_key);
+    int rc = 0;
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
+        const quote *q = &a->quotes[i];
+        ann_quote *x = &out->q[out->nq++];
+        x->pos = span(lines, q->start, q->end);
+        x->has_mention = q->mention_end > q->mention_start;
+        if (x->has_mention)
+            x->mention = span(lines, q->mention_start, q->mention_end);
+        x->kind = q->kind;
+        x->speaker = names_canonical(reg, q->speaker);
+        x->cue = q->cue;
+        x->confidence = q->confidence;
+        x->start = q->start;
+        x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);
+        long old = prev ? find_key(index, prev->nq, x->key) : -1;
+        if (old >= 0) {
+            rc = reuse(&prev->q[old], (long)q->start - (long)prev->q[old].start, x);
+        } else {
+            rc = corpus_sources(c, name, i, &x->sources, &x->n_sources);
+            if (rc == -ENOENT) /* not in the corpus: no sources */
+                rc = 0;
+        }
+        if (rc == 0)
+            rc = xref_diagnose(out->xref, q, text, c, reg, x->sources, x->n_sources, false);
+    }
+    const analysis *both[2] = {a, out->xref};
+    if (rc == 0 && !(out->d = calloc(a->n_diags + out->xref->n_diags + 1, sizeof *out->d)))
+        rc = -ENOMEM;
+    for (int k = 0; k < 2 && rc == 0; k++)
+        for (size_t i = 0; i < both[k]->n_diags; i++)
+            out->d[out->nd++] = (ann_diag){span(lines, both[k]->diags[i].start, both[k]->diags[i].end),
+                                           &both[k]->diags[i]};
+    if (rc == 0 && out->nd > 1)
+        qsort(out->d, out->nd, sizeof *out->d, by_position);
+    text_lines_free(lines);
+    free(index);
+    if (rc)
+        annotations_free(out);
+    return rc;
+}

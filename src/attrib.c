@@ -1,0 +1,1161 @@
+/*
+ * attrib.c: who said each quotation.
+ *
+ * The narration (everything outside the quotes) is cut into word,
+ * punctuation and paragraph tokens; each quote stands as one token. Reading
+ * the tokens in order, every verb of speech in the narration introduces a
+ * speaker (the noun phrase before it, or after it when inverted: "said
+ * Raab"), which goes on a history of who has spoken. A quote is attributed,
+ * in order of strength, by
+ *   1. a cue right after it:        “…,” Raab said / said Raab / he said
+ *   2. a cue before it in its sentence: Raab said: “…” / X urged Y to “…”
+ *   3. a cue after it in its sentence:  … a “coalition”, according to X
+ *   4. the subject of its sentence (partial quotes in narration)
+ *   5. the previous quote, when it continues the same speech.
+ * Pronouns and role nouns ("he", "they", "the spokeswoman", "the secretary
+ * of state") are resolved against the history and the titles the article
+ * gave its people ("Foreign Secretary Ana Ruiz"); a surname alone becomes
+ * the full name the article uses. A quote with no speaker found keeps none:
+ * a wrong name is worse than no name for a fact-checker.
+ */
+#include "attrib.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "array.h"
+#include "lexicon.h"
+#include "people.h"
+#include "text.h"
+
+/* How far attribution looks, in tokens: a bound that keeps the pass linear. */
+#define ATTRIB_NP_MAX 10
+#define ATTRIB_RIGHT_MAX 12
+#define ATTRIB_HISTORY 64
+/* Lines longer than this end their paragraph, as in quote.c. */
+#define ATTRIB_WRAP_WIDTH 100
+
+typedef enum { TK_WORD, TK_PUNCT, TK_QUOTE, TK_PARA } tok_type;
+
+enum {
+    TF_CAP = 1 << 0,  /* starts with a capital letter */
+    TF_POSS = 1 << 1, /* ends in 's or s' */
+    TF_USED = 1 << 2, /* a cue already consumed by a quote's attribution */
+};
+
+/* Kept small: a long article has millions of tokens. Offsets fit 32 bits
+ * because attrib_resolve refuses texts of 4 GiB and more. */
+typedef struct tok {
+    uint32_t s, e;
+    uint32_t quote;  /* for TK_QUOTE */
+    uint32_t sent;   /* index of the first token of its sentence */
+    uint32_t para;   /* paragraph number */
+    uint32_t lex;    /* lexicon classes of a word */
+    uint8_t type;    /* tok_type */
+    uint8_t flags;
+    char ch;         /* the character of a one-byte punctuation token */
+} tok;
+
+typedef enum { ENT_PERSON, ENT_BODY, ENT_ANON, ENT_ROLE, ENT_PRONOUN } ent_kind;
+
+typedef struct entity {
+    char *name;
+    ent_kind kind;
+    bool plural;
+    unsigned gender; /* LEX_MALE, LEX_FEMALE or 0 when the article does not say */
+} entity;
+
+typedef struct attrib {
+    const char *text;
+    size_t len;
+    analysis *a;
+    tok *t;
+    size_t n, cap;
+    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
+    size_t n_hist;
+    people *people;
+    size_t cur;      /* the token being attributed: where pronouns look back from */
+} attrib;
+
+/* ---- Tokens ------------------------------------------------------------- */
+
+static int push_tok(attrib *at, tok k)
+{
+    if (array_grow((void **)&at->t, &at->cap, at->n + 1, sizeof *at->t))
+        return -ENOMEM;
+    at->t[at->n++] = k;
+    return 0;
+}
+
+static bool word_char(int32_t c)
+{
+    return text_is_letter(c) || text_is_digit(c);
+}
+
+/* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
+ * and the dots of abbreviations (U.S., No.10). */
+static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
+{
+    size_t n, e = i;
+    int32_t c;
+    *abbrev = false;
+    while (e < len) {
+        c = text_decode(t, len, e, &n);
+        if (word_char(c)) {
+            e += n;
+            continue;
+        }
+        size_t m;
+        int32_t next = e + n < len ? text_decode(t, len, e + n, &m) : -1;
+        if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '&') && next >= 0 &&
+            word_char(next)) {
+            e += n;
+            continue;
+        }
+        break;
+    }
+    /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
+    if (e < len && t[e] == '.') {
+        bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i));
+        unsigned lx = lexicon_classes(t + i, e - i);
+        if (letters_dots || ((lx & LEX_TITLE) && e - i <= 4)) {
+            *abbrev = true;
+            e++;
+        }
+    }
+    return e;
+}
+
+static bool possessive_word(const char *t, size_t s, size_t e)
+{
+    if (e - s >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
+        if (t[e - 2] == '\'')
+            return true;
+        if (e - s >= 4 && (unsigned char)t[e - 4] == 0xE2 && (unsigned char)t[e - 3] == 0x80 &&
+            (unsigned char)t[e - 2] == 0x99)
+            return true;
+    }
+    return false;
+}
+
+/* Where a paragraph ends at a newline: a blank line, or a long line, as the
+ * quote finder decides too. */
+static bool para_break(const char *t, size_t len, size_t nl, size_t line_start)
+{
+    size_t j = nl + 1;
+    while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+        j++;
+    return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH;
+}
+
+static int tokenize(attrib *at)
+{
+    const char *t = at->text;
+    size_t len = at->len, qi = 0, i = 0, line_start = 0, para = 0;
+    const analysis *a = at->a;
+    int rc = 0;
+    while (i < len && rc == 0) {
+        if (qi < a->n_quotes && i >= a->quotes[qi].open) {
+            const quote *q = &a->quotes[qi];
+            rc = push_tok(at, (tok){.s = (uint32_t)q->open, .e = (uint32_t)q->close, .type = TK_QUOTE,
+                                    .quote = (uint32_t)qi, .para = (uint32_t)para});
+            /* A quote can span paragraphs; narration resumes after it. */
+            for (size_t k = q->open; k < q->close; k++)
+                if (t[k] == '\n')
+                    line_start = k + 1;
+            i = q->close > i ? q->close : i + 1;
+            qi++;
+            continue;
+        }
+        size_t n;
+        int32_t c = text_decode(t, len, i, &n);
+        if (c == '\n') {
+            if (para_break(t, len, i, line_start)) {
+                rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)i + 1, .type = TK_PARA,
+                                        .para = (uint32_t)para});
+                para++;
+            }
+            line_start = i + 1;
+            i++;
+        } else if (word_char(c)) {
+            bool abbrev;
+            size_t e = word_end(t, len, i, &abbrev);
+            unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
+            rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)e, .type = TK_WORD,
+                                    .flags = (uint8_t)flags, .para = (uint32_t)para,
+                                    .lex = lexicon_classes(t + i, e - i)});
+            i = e;
+        } else if (!text_is_space(c)) {
+            rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)(i + n), .type = TK_PUNCT,
+                                    .para = (uint32_t)para, .ch = n == 1 ? t[i] : 0});
+            i += n;
+        } else {
+            i += n;
+        }
+    }
+    return rc;
+}
+
+static bool is_punct(const attrib *at, size_t i, const char *chars)
+{
+    char c = at->t[i].ch;
+    return c && strchr(chars, c);
+}
+
+static bool word_is(const attrib *at, size_t i, const char *w)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_WORD && k->e - k->s == strlen(w) &&
+           strncasecmp(at->text + k->s, w, k->e - k->s) == 0;
+}
+
+/* Sentences end at . ! ? and … before a capital (not in abbreviations,
+ * which word_end keeps, nor before a bracket, a comma or a lowercase word:
+ * "(R-Ohio.)", "Mr. Hill.") and at paragraph breaks. */
+static bool ends_sentence(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type == TK_PARA)
+        return true;
+    if (k->type == TK_QUOTE) {
+        /* American style keeps the full stop inside: was a “betrayal.” Ruiz … */
+        const quote *q = &at->a->quotes[k->quote];
+        char last = q->end > q->start ? at->text[q->end - 1] : 0;
+        return (last == '.' || last == '!' || last == '?') && i + 1 < at->n &&
+               at->t[i + 1].type == TK_WORD && (at->t[i + 1].flags & TF_CAP);
+    }
+    bool ellipsis = k->type == TK_PUNCT && k->e - k->s == 3 &&
+                    !memcmp(at->text + k->s, "\xe2\x80\xa6", 3);
+    if (!is_punct(at, i, ".!?") && !ellipsis)
+        return false;
+    if (i + 1 >= at->n)
+        return true;
+    const tok *next = &at->t[i + 1];
+    if (next->type == TK_WORD)
+        return (next->flags & TF_CAP) != 0;
+    if (ellipsis)
+        return false;
+    return !is_punct(at, i + 1, ",;:)]");
+}
+
+static void mark_sentences(attrib *at)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < at->n; i++) {
+        at->t[i].sent = (uint32_t)start;
+        if (ends_sentence(at, i))
+            start = i + 1;
+    }
+}
+
+static size_t sentence_end(const attrib *at, size_t i)
+{
+    size_t s = at->t[i].sent;
+    while (i < at->n && at->t[i].sent == s)
+        i++;
+    return i;
+}
+
+/* ---- Noun phrases --------------------------------------------------------- */
+
+static bool cue_at(const attrib *at, size_t i)
+{
+    return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE);
+}
+
+/* "according to" at i: the cue of attributions to a source named after it. */
+static bool according_at(const attrib *at, size_t i)
+{
+    return i + 1 < at->n && word_is(at, i, "according") && word_is(at, i + 1, "to");
+}
+
+static bool skippable(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type == TK_WORD && ((k->lex & LEX_TIME) ||
+                               ((k->lex & LEX_LINK) && i + 1 < at->n && (at->t[i + 1].lex & LEX_TIME))))
+        return true; /* "Ruiz on Tuesday said" */
+    if (k->type != TK_WORD || (k->flags & TF_CAP))
+        return false;
+    size_t n = k->e - k->s;
+    return (k->lex & LEX_AUX) || (n > 3 && at->text[k->e - 1] == 'y' && at->text[k->e - 2] == 'l');
+}
+
+/* Whether token i can be part of a speaker's noun phrase. */
+static bool np_word(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type != TK_WORD)
+        return false;
+    if (k->flags & TF_CAP) /* but not "But", "While", "After" opening a sentence */
+        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING));
+    if (k->lex & (LEX_CUE | LEX_CUE_ING | LEX_AUX))
+        return false;
+    if (k->lex & LEX_BOUND)
+        return (k->lex & LEX_LINK) != 0; /* "of", "for", "in" join; "that" does not */
+    return true;
+}
+
+/* The noun phrase ending just before token `end` (exclusive), read
+ * backwards over at most ATTRIB_NP_MAX words; returns its first token or
+ * `end` when there is none. A phrase must open with a capital, a
+ * determiner or a pronoun. */
+static size_t np_before(const attrib *at, size_t end, size_t floor)
+{
+    size_t b = end;
+    while (b > floor && end - b < ATTRIB_NP_MAX && np_word(at, b - 1)) {
+        b--;
+        if (at->t[b].lex & LEX_PRON)
+            break;
+    }
+    /* Link words cannot open a phrase: "of Pompeo" is not a speaker. */
+    while (b < end && !(at->t[b].flags & TF_CAP) && (at->t[b].lex & LEX_LINK))
+        b++;
+    /* A lowercase opening must be a determiner, "the" or a pronoun. */
+    while (b < end && !(at->t[b].flags & TF_CAP) &&
+           !(at->t[b].lex & (LEX_DET | LEX_THE | LEX_PRON)))
+        b++;
+    return b;
+}
+
+/* The noun phrase starting at token `from` (a name or description after an
+ * inverted cue: said Raab, said a spokesman for the ministry). */
+static size_t np_after(const attrib *at, size_t from, size_t limit)
+{
+    size_t e = from;
+    if (e < limit && (at->t[e].lex & LEX_PRON))
+        return e + 1;
+    /* "said opposition leader Marco Vidal": lowercase titles before a name. */
+    size_t t = from;
+    while (t < limit && t - from < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
+           !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
+        t++;
+    if (t > from && t < limit && (at->t[t].flags & TF_CAP) && (at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)))
+        e = t;
+    if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
+        return from;
+    bool head = false;
+    for (; e < limit && e - from < ATTRIB_NP_MAX && np_word(at, e); e++) {
+        const tok *k = &at->t[e];
+        bool lower = !(k->flags & TF_CAP);
+        size_t n = k->e - k->s;
+        if (lower && n > 3 && !strncmp(at->text + k->e - 2, "ed", 2) && !(k->lex & LEX_ROLE))
+            break; /* "a memo obtained by": a verb, not a noun */
+        /* Past the head noun only a prepositional phrase may follow:
+         * "a spokesman for the Port Authority", not "... declined to". */
+        if (head && lower && !(k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_ROLE | LEX_BODY |
+                                         LEX_TITLE | LEX_PLURAL)) &&
+            !(at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_LINK)))
+            break;
+        head |= (k->lex & (LEX_ROLE | LEX_TITLE)) != 0 || !lower;
+    }
+    /* Do not end on a link word ("a spokesman for"). */
+    while (e > from && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
+        e--;
+    return e;
+}
+
+/* ---- Entities --------------------------------------------------------------- */
+
+static char *span_dup(const attrib *at, size_t from, size_t to)
+{
+    if (from >= to)
+        return strdup("");
+    size_t s = at->t[from].s, e = at->t[to - 1].e;
+    char *out = malloc(e - s + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = s; i < e; i++) /* fold line breaks inside a phrase */
+        out[k++] = at->text[i] == '\n' ? ' ' : at->text[i];
+    out[k] = '\0';
+    return out;
+}
+
+static char *words_lower(const attrib *at, size_t from, size_t to)
+{
+    char *s = span_dup(at, from, to);
+    for (char *p = s; p && *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return s;
+}
+
+/* Where the name begins in a capitalised phrase [from, to): after the last
+ * title word, so "US secretary of state Mike Pompeo" gives "Mike Pompeo". */
+static size_t name_start(const attrib *at, size_t from, size_t to)
+{
+    size_t b = to;
+    while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
+           (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
+        b--;
+    return b;
+}
+
+static void entity_clear(entity *e)
+{
+    free(e->name);
+    e->name = NULL;
+}
+
+/* Whether an entity can be what a pronoun stands for: "he"/"she" (whose
+ * sex is `gender`, 0 for "they") a person or a singular anonymous source of
+ * no other known sex; "they" a body, a group or an anonymous source. */
+static bool fits_pronoun(const entity *e, unsigned gender)
+{
+    if (!gender)
+        return e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
+    return (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)) &&
+           !(e->gender && e->gender != gender);
+}
+
+/* The most recent speaker that a pronoun or role can stand for. */
+static const entity *recent(const attrib *at, unsigned gender, const char *role_head)
+{
+    const entity *fallback = NULL;
+    for (size_t k = 0; k < at->n_hist && k < ATTRIB_HISTORY; k++) {
+        const entity *e = &at->hist[(at->n_hist - 1 - k) % ATTRIB_HISTORY];
+        if (role_head) {
+            if ((e->kind == ENT_ANON || e->kind == ENT_ROLE) && strstr(e->name, role_head))
+                return e;
+            continue;
+        }
+        /* he/she: a person, or a singular anonymous source ("a spokeswoman");
+         * they: a body, a group or an anonymous source. */
+        if (fits_pronoun(e, gender))
+            return e;
+        if (!fallback && !(gender && e->gender && e->gender != gender))
+            fallback = e;
+    }
+    return role_head ? NULL : fallback;
+}
+
+static int set_name(entity *out, char *name, ent_kind kind, bool plural)
+{
+    if (!name)
+        return -ENOMEM;
+    *out = (entity){name, kind, plural, 0};
+    return 0;
+}
+
+static int copy_entity(entity *out, const entity *from)
+{
+    char *name = strdup(from->name);
+    int rc = set_name(out, name, from->kind, from->plural);
+    out->gender = from->gender;
+    return rc;
+}
+
+/* Turns "a Harbour Authority spokesman" into "spokesman for the Harbour
+ * Authority", the form descriptions take elsewhere, so that two outlets'
+ * wordings of one source compare equal. Only organisations are turned:
+ * "the Republican nominee" stays as it is. */
+static char *describe(const attrib *at, size_t from, size_t to)
+{
+    size_t b = from;
+    /* "the" goes; "a source" keeps its article, longer descriptions drop it. */
+    if (b < to && ((at->t[b].lex & LEX_THE) ||
+                   (to - b > 2 && (word_is(at, b, "a") || word_is(at, b, "an")))))
+        b++;
+    size_t org = b + (b < to && (at->t[b].lex & LEX_DET) != 0), caps = org;
+    while (caps < to && (at->t[caps].flags & TF_CAP) && !(at->t[caps].flags & TF_POSS))
+        caps++;
+    char *out;
+    bool body = false; /* "a Port Authority spokesman", not "Union leaders" */
+    for (size_t k = org; k < caps && (from < org); k++)
+        body |= (at->t[k].lex & (LEX_BODY | LEX_PLACE)) != 0;
+    if (body && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
+        !(at->t[to - 1].flags & TF_CAP)) {
+        char *name = span_dup(at, org, caps), *role = span_dup(at, to - 1, to);
+        out = NULL;
+        if (name && role && (out = malloc(strlen(name) + strlen(role) + 10)))
+            sprintf(out, "%s for the %s", role, name);
+        free(name);
+        free(role);
+    } else {
+        out = span_dup(at, b, to);
+    }
+    /* A common word capitalised only because it opens the sentence. */
+    if (out && (at->t[b].lex & (LEX_DET | LEX_THE | LEX_ROLE)) && out[0] >= 'A' &&
+        out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z' && (org != b || at->t[b].sent == b))
+        out[0] = (char)(out[0] - 'A' + 'a');
+    return out;
+}
+
+/* The description that introduced the agent noun at token `head` earlier
+ * in the article ("A spokeswoman for Ng declined ..." for a later "the
+ * spokeswoman"), as a new string, or NULL. */
+static char *introduced(const attrib *at, size_t before, size_t head)
+{
+    const tok *h = &at->t[head];
+    for (size_t k = before; k-- > 0 && before - k < 2000;) {
+        const tok *w = &at->t[k];
+        if (w->type != TK_WORD || w->e - w->s != h->e - h->s ||
+            strncasecmp(at->text + w->s, at->text + h->s, h->e - h->s) != 0)
+            continue;
+        size_t d = k;
+        while (d > 0 && k - d < 4 && !(at->t[d].lex & LEX_DET) && np_word(at, d - 1))
+            d--;
+        if (at->t[d].lex & LEX_DET) {
+            size_t e = np_after(at, d, at->n);
+            if (e > k)
+                return describe(at, d, e);
+        }
+    }
+    return NULL;
+}
+
+/* The start of the main clause: past a fronted phrase ("On Tuesday,",
+ * "Despite the row,", "Paraphrasing the minister,") when there is one. */
+/* Whether the word at i is written in capitals throughout (PORT ESTE). */
+static bool all_caps(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    if (k->type != TK_WORD || k->e - k->s < 2)
+        return false;
+    for (uint32_t b = k->s; b < k->e; b++)
+        if (at->text[b] >= 'a' && at->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* Past a dateline: "PORT ESTE (Wire) - ", "LONDON, June 3 (Reuters) — ". */
+static size_t past_dateline(const attrib *at, size_t s, size_t limit)
+{
+    if (s >= limit || !all_caps(at, s))
+        return s;
+    for (size_t i = s + 1; i < limit && i - s < 12; i++) {
+        if (at->t[i].type == TK_QUOTE)
+            break;
+        size_t n;
+        if (at->t[i].type == TK_PUNCT && text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)))
+            return i + 1;
+    }
+    return s;
+}
+
+static size_t clause_start(const attrib *at, size_t s, size_t limit)
+{
+    s = past_dateline(at, s, limit);
+    if (s >= limit || at->t[s].type != TK_WORD)
+        return s;
+    const tok *k = &at->t[s];
+    size_t n = k->e - k->s;
+    bool fronted = (k->lex & LEX_FRONT) ||
+                   (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3));
+    if (!fronted)
+        return s;
+    for (size_t i = s; i < limit && i - s < 25; i++) {
+        if (at->t[i].type == TK_QUOTE)
+            break;
+        if (is_punct(at, i, ",")) {
+            while (i + 1 < limit && at->t[i + 1].type == TK_PUNCT)
+                i++; /* a stray mark: "In an interview with “Today,” she" */
+            return i + 1;
+        }
+    }
+    return s;
+}
+
+/* The subject of the sentence holding token i: a name, a description or a
+ * pronoun at the start of its main clause. */
+static size_t subject_end(const attrib *at, size_t cs, size_t limit)
+{
+    if (cs < limit && (at->t[cs].lex & LEX_PRON))
+        return cs + 1;
+    size_t e = cs;
+    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e)) {
+        const tok *k = &at->t[e];
+        bool fits = (k->flags & TF_CAP) || e == cs ||
+                    (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
+        if (!fits && (at->t[e - 1].flags & TF_POSS)) {
+            /* "Trump's running mate": the possessed phrase up to its head. */
+            size_t h = e;
+            while (h < limit && h - e < 3 && np_word(at, h) &&
+                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
+                h++;
+            if (h < limit && h - e < 3 && (at->t[h].lex & (LEX_ROLE | LEX_TITLE))) {
+                e = h + 1;
+                continue;
+            }
+        }
+        if (!fits)
+            break;
+        e++;
+    }
+    /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
+    while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
+        e--;
+    return e;
+}
+
+static int resolve(const attrib *at, size_t from, size_t to, entity *out);
+
+/* The subject of an earlier sentence that a pronoun can stand for, in its
+ * own paragraph or further back. */
+static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
+{
+    out->name = NULL;
+    size_t s = at->t[at->cur].sent;
+    for (int back = 0; back < 16 && s > 0 &&
+                       (!same_para || at->t[s - 1].para == at->t[at->cur].para); back++) {
+        s = at->t[s - 1].sent;
+        size_t se = sentence_end(at, s), cs = clause_start(at, s, se);
+        size_t sj = subject_end(at, cs, se);
+        if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+            continue;
+        int rc = resolve(at, cs, sj, out);
+        /* Within the paragraph a role is as good as a name: "Trump's
+         * running mate said … “…,” he said." */
+        if (rc || (out->name && (fits_pronoun(out, gender) ||
+                                 (gender && out->kind == ENT_ROLE && !out->plural &&
+                                  !(out->gender && out->gender != gender)))))
+            return rc;
+        entity_clear(out);
+    }
+    return 0;
+}
+
+/* Whether a phrase speaks for many: its head, before any "of", "for" or
+ * "close to", is plural ("officials close to the talks"). */
+static bool phrase_plural(const attrib *at, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
+        if (at->t[k].lex & LEX_PLURAL)
+            return true;
+    return false;
+}
+
+/* Resolves the phrase [from, to) to an entity, its sex aside. */
+static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
+{
+    out->name = NULL;
+    if (from >= to)
+        return 0;
+    const tok *first = &at->t[from], *last = &at->t[to - 1];
+    if (to - from == 1 && (first->lex & LEX_PRON)) {
+        /* Who the paragraph is about ("Councilman Hill was less impressed.
+         * “…,” he said.") outranks who spoke last; failing both, who an
+         * earlier paragraph was about. */
+        unsigned gender = first->lex & (LEX_MALE | LEX_FEMALE);
+        int rc = earlier_subject(at, gender, true, out);
+        if (rc || out->name)
+            return rc;
+        const entity *e = recent(at, gender, NULL);
+        if (e)
+            return copy_entity(out, e);
+        return earlier_subject(at, gender, false, out);
+    }
+    if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
+        return 0; /* "Ruiz's", or "The" of "The sign read" */
+    bool plural = phrase_plural(at, from, to);
+    if (first->lex & LEX_DET)
+        return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    if (first->lex & LEX_THE) {
+        size_t k = from + 1;
+        while (k < to && ((at->t[k].flags & TF_CAP) || (at->t[k].lex & LEX_LINK)))
+            k++;
+        if (k == to && to - from > 1 && (last->flags & TF_CAP)) /* the Foreign Office */
+            return set_name(out, span_dup(at, from + 1, to), ENT_BODY, false);
+    }
+    if (last->flags & TF_CAP) {
+        size_t ns = name_start(at, from, to);
+        if (ns == to) {
+            /* Titles alone ("Minister", "Foreign Secretary"): the person the
+             * article gave that title, else the title. */
+            char *role = words_lower(at, from, to);
+            const char *person = role ? people_titled(at->people, role) : NULL;
+            if (person) {
+                free(role);
+                return set_name(out, strdup(person), ENT_PERSON, false);
+            }
+            return set_name(out, role, ENT_ROLE, false);
+        }
+        char *name = span_dup(at, ns, to);
+        if (!name)
+            return -ENOMEM;
+        const char *full = people_full_name(at->people, name, true);
+        if (full) {
+            free(name);
+            return set_name(out, strdup(full), ENT_PERSON, false);
+        }
+        bool body = (last->lex & (LEX_BODY | LEX_PLACE)) != 0;
+        return set_name(out, name, body ? ENT_BODY : ENT_PERSON, false);
+    }
+    if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
+        /* "the spokeswoman", "the minister": someone already introduced. */
+        char *role = words_lower(at, from + 1, to);
+        if (!role)
+            return -ENOMEM;
+        const entity *e = recent(at, 0, role);
+        const char *person = e ? NULL : people_titled(at->people, role);
+        char *intro = e || person || !(last->lex & LEX_AGENT) ? NULL : introduced(at, from, to - 1);
+        int rc;
+        if (e)
+            rc = copy_entity(out, e);
+        else if (person)
+            rc = set_name(out, strdup(person), ENT_PERSON, false);
+        else if (intro)
+            rc = set_name(out, intro, ENT_ANON, plural);
+        else if (last->lex & (LEX_ROLE | LEX_TITLE))
+            rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
+        else
+            rc = 0; /* "the sign read": not a speaker */
+        free(role);
+        return rc;
+    }
+    if (first->lex & (LEX_ROLE | LEX_PLURAL)) /* "Officials close to the talks" */
+        return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    /* "Hillary Clinton's campaign": a name's body or aide, as written. */
+    size_t p = from;
+    while (p + 1 < to && (at->t[p].flags & TF_CAP) && !(at->t[p].flags & TF_POSS))
+        p++;
+    if (p + 1 < to && (at->t[p].flags & TF_POSS) && (last->lex & (LEX_ROLE | LEX_TITLE | LEX_BODY)))
+        return set_name(out, span_dup(at, from, to),
+                        (last->lex & LEX_TITLE) && !(last->lex & LEX_BODY) ? ENT_ROLE : ENT_BODY,
+                        plural);
+    return 0;
+}
+
+/* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
+ * when the phrase names nobody we can trust. The sex of a new person comes
+ * from the titles the article gives the name (Mr, Congresswoman) or from
+ * the phrase itself (the spokeswoman). */
+static int resolve(const attrib *at, size_t from, size_t to, entity *out)
+{
+    bool pronoun = to - from == 1 && (at->t[from].lex & LEX_PRON);
+    int rc = resolve_phrase(at, from, to, out);
+    if (rc || !out->name || pronoun)
+        return rc;
+    unsigned said = 0;
+    for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
+        said |= at->t[k].lex & (LEX_MALE | LEX_FEMALE);
+    if (said == (LEX_MALE | LEX_FEMALE))
+        said = 0;
+    if (!said && out->kind == ENT_PERSON)
+        said = people_gender(at->people, out->name);
+    out->gender = said;
+    return 0;
+}
+
+static void remember(attrib *at, const entity *e)
+{
+    entity *slot = &at->hist[at->n_hist % ATTRIB_HISTORY];
+    if (at->n_hist >= ATTRIB_HISTORY)
+        entity_clear(slot);
+    slot->name = strdup(e->name);
+    slot->kind = e->kind;
+    slot->plural = e->plural;
+    slot->gender = e->gender;
+    if (slot->name)
+        at->n_hist++;
+}
+
+/* ---- The people an article names with titles -------------------------------- */
+
+/* A copy of the name in [from, to) without a final possessive ("Ruiz’s"). */
+static char *name_dup(const attrib *at, size_t from, size_t to)
+{
+    char *s = span_dup(at, from, to);
+    size_t n = s ? strlen(s) : 0;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+        s[n - 2] = '\0';
+    else if (n > 4 && s[n - 1] == 's' && !strncmp(s + n - 4, "\xe2\x80\x99", 3))
+        s[n - 4] = '\0';
+    return s;
+}
+
+/*
+ * Collects the people of the article: every name of two to four
+ * capitalised words that is not an organisation, a place or a date, with
+ * the title before it ("Foreign Secretary Ana Ruiz") or the apposition after
+ * it ("Ana Ruiz, the trade minister,") as what later role nouns can match.
+ */
+static int collect_people(attrib *at)
+{
+    int rc = 0;
+    for (size_t i = 0; i < at->n && rc == 0; i++) {
+        bool cap = at->t[i].type == TK_WORD && (at->t[i].flags & TF_CAP);
+        bool run_ends = !cap || (at->t[i].flags & TF_POSS) || i + 1 == at->n ||
+                        at->t[i + 1].type != TK_WORD || !(at->t[i + 1].flags & TF_CAP);
+        if (!cap || !run_ends)
+            continue;
+        size_t end = i + 1;
+        size_t ns = name_start(at, end > 4 ? end - 4 : 0, end);
+        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE)))
+            ns++;
+        bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
+                         (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
+        if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
+            continue;
+        bool plain = true;
+        for (size_t k = ns; k < end; k++)
+            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE));
+        if (!plain)
+            continue;
+        size_t tb = ns;
+        while (tb > 0 && ns - tb < ATTRIB_NP_MAX && at->t[tb - 1].type == TK_WORD &&
+               !(at->t[tb - 1].flags & TF_POSS) &&
+               ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
+            tb--;
+        char *title;
+        if (tb < ns) {
+            title = words_lower(at, tb, ns);
+        } else if (end + 2 < at->n && is_punct(at, end, ",") &&
+                   (at->t[end + 1].lex & (LEX_THE | LEX_DET))) {
+            size_t ae = end + 1;
+            while (ae < at->n && ae - end < ATTRIB_NP_MAX && at->t[ae].type == TK_WORD)
+                ae++;
+            title = ae < at->n && is_punct(at, ae, ",") ? words_lower(at, end + 1, ae) : strdup("");
+        } else {
+            title = strdup("");
+        }
+        char *name = name_dup(at, ns, end);
+        rc = name && title ? people_add(at->people, name, title) : -ENOMEM;
+        free(name);
+        free(title);
+    }
+    return rc ? rc : people_index(at->people);
+}
+
+/* ---- Attribution ------------------------------------------------------------- */
+
+typedef struct found {
+    entity who;
+    size_t np_from, np_to;  /* tokens of the attributing mention */
+    size_t cue_from, cue_to;
+    float confidence;
+} found;
+
+/* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
+ * a phrase between commas ", 70," / ", who chairs the panel,". Given the
+ * token after it, returns where it starts, or `v` when there is none. */
+static size_t insertion_before(const attrib *at, size_t v, size_t floor)
+{
+    if (v <= floor + 1)
+        return v;
+    bool paren = is_punct(at, v - 1, ")");
+    if (!paren && !is_punct(at, v - 1, ","))
+        return v;
+    for (size_t k = v - 1; k-- > floor && v - k < 16;) {
+        if (at->t[k].type == TK_QUOTE || at->t[k].type == TK_PARA)
+            return v;
+        if (paren ? is_punct(at, k, "(") : is_punct(at, k, ","))
+            return k;
+    }
+    return v;
+}
+
+/* The same read forwards: the token after an insertion starting at i. */
+static size_t insertion_after(const attrib *at, size_t i, size_t limit)
+{
+    bool paren = i < limit && is_punct(at, i, "(");
+    if (!paren && !(i < limit && is_punct(at, i, ",")))
+        return i;
+    for (size_t k = i + 1; k < limit && k - i < 16; k++) {
+        if (at->t[k].type == TK_QUOTE)
+            return i;
+        if (paren ? is_punct(at, k, ")") : is_punct(at, k, ","))
+            return k + 1;
+    }
+    return i;
+}
+
+static int by_subject(const attrib *at, size_t i, found *f)
+{
+    size_t ss = at->t[i].sent, cs = clause_start(at, ss, i);
+    size_t se = subject_end(at, cs, i);
+    if (se == cs)
+        return 0;
+    /* "Another resident, Tom Bay, disagreed": the name in apposition. */
+    size_t after = insertion_after(at, se, i);
+    if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) &&
+        np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & LEX_THE)) {
+        cs = se + 1;
+        se = after - 1;
+    }
+    f->np_from = cs;
+    f->np_to = se;
+    return resolve(at, cs, se, &f->who);
+}
+
+/* Speaker of the cue at token c: the phrase before it (skipping "has",
+ * "also", "further"), across an apposition, or after it when inverted. */
+static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found *f)
+{
+    size_t cue_to = c + 1 + according_at(at, c);
+    f->cue_from = c;
+    f->cue_to = cue_to;
+    if (according_at(at, c)) {
+        size_t e = np_after(at, c + 2, limit);
+        f->np_from = c + 2;
+        f->np_to = e;
+        return resolve(at, c + 2, e, &f->who);
+    }
+    size_t v = c;
+    while (v > floor && skippable(at, v - 1))
+        v--;
+    bool infinitive = v > floor && word_is(at, v - 1, "to");
+    bool participle = (at->t[c].lex & LEX_CUE_ING) != 0;
+    if (infinitive || participle)
+        return by_subject(at, c, f);
+    size_t b = np_before(at, v, floor);
+    /* Over insertions: "Ana Ruiz, the trade minister, said", "Sen. Ray Hill (R-Ohio) said". */
+    for (int hops = 0; b == v && hops < 3; hops++) {
+        size_t k = insertion_before(at, v, floor);
+        if (k == v)
+            break;
+        /* "Labour's spokesman, Dev Anand, said": the name is the insertion,
+         * unless a name stands before it ("Rep. Al Voss, R-Texas, said"). */
+        if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
+            np_before(at, v - 1, k + 1) == k + 1 && k > floor && at->t[k - 1].type == TK_WORD &&
+            (!(at->t[k - 1].flags & TF_CAP) || (at->t[k - 1].lex & LEX_TITLE))) {
+            b = k + 1;
+            v = v - 1;
+            break;
+        }
+        v = k;
+        b = np_before(at, v, floor);
+        /* Before an insertion stands a name or a description ("One
+         * deckhand, who asked not to be named, said"), not any phrase. */
+        if (b < v && !(at->t[v - 1].flags & TF_CAP) && !(at->t[b].lex & (LEX_DET | LEX_THE)))
+            b = v;
+    }
+    if (b < v) {
+        f->np_from = b;
+        f->np_to = v;
+        return resolve(at, b, v, &f->who);
+    }
+    /* Inverted: said Raab / said a spokesman; but in "said he would" the
+     * pronoun opens the reported clause, and after "accused" or "urged"
+     * stands whom it was said to. */
+    size_t e = np_after(at, cue_to, limit);
+    if (e > cue_to && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
+        f->np_from = cue_to;
+        f->np_to = e;
+        return resolve(at, cue_to, e, &f->who);
+    }
+    /* "X praised Y and appealed for a “…”": the subject of the sentence. */
+    if (v > floor && (word_is(at, v - 1, "and") || word_is(at, v - 1, "but")))
+        return by_subject(at, c, f);
+    return 0;
+}
+
+/* Attribution right after the closing mark: “…,” Raab said / said Raab. */
+static int right_after(const attrib *at, size_t qt, found *f)
+{
+    size_t i = qt + 1, limit = sentence_end(at, qt);
+    if (i < at->n && is_punct(at, i, ",") && at->t[i].sent == at->t[qt].sent)
+        i++;
+    if (limit <= i && i < at->n && at->t[i].type == TK_WORD) /* “…!” she said. */
+        limit = sentence_end(at, i);
+    if (i + 1 < limit && at->t[i].type == TK_PUNCT && !at->t[i].ch) {
+        /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
+        size_t n, e = np_after(at, i + 1, limit);
+        if (!text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)) || e == i + 1 ||
+            (e < at->n && at->t[e].type == TK_WORD && at->t[e].para == at->t[qt].para))
+            return 0;
+        f->np_from = i + 1;
+        f->np_to = e;
+        return resolve(at, i + 1, e, &f->who);
+    }
+    if (i >= limit || at->t[i].type != TK_WORD)
+        return 0;
+    if ((at->t[i].lex & LEX_INVERT) || according_at(at, i)) {
+        size_t e = np_after(at, i + 1 + according_at(at, i), limit);
+        if (e == i + 1 + according_at(at, i))
+            return 0;
+        f->cue_from = i;
+        f->cue_to = i + 1 + according_at(at, i);
+        f->np_from = f->cue_to;
+        f->np_to = e;
+        return resolve(at, f->cue_to, e, &f->who);
+    }
+    size_t np_end = i;
+    while (np_end < limit && np_end - i < ATTRIB_NP_MAX && np_word(at, np_end))
+        np_end++;
+    size_t from = np_end > i ? np_before(at, np_end, i) : np_end;
+    /* Lowercase title words may open it: “…,” press secretary Lydia Fenn said. */
+    for (size_t k = i; k < from; k++)
+        if (at->t[k].flags & TF_CAP)
+            return 0;
+    if (from == np_end)
+        return 0;
+    size_t c = insertion_after(at, np_end, limit);
+    while (c < limit && skippable(at, c))
+        c++;
+    if (c >= limit || !cue_at(at, c))
+        return 0;
+    size_t v = np_end;
+    while (v > from && skippable(at, v - 1))
+        v--;
+    /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
+    if (c > np_end + 2 && is_punct(at, np_end, ",") && !(at->t[np_end - 1].flags & TF_CAP) &&
+        (at->t[np_end + 1].flags & TF_CAP) && np_before(at, c - 1, np_end + 1) == np_end + 1) {
+        from = np_end + 1;
+        v = c - 1;
+    }
+    f->cue_from = c;
+    f->cue_to = c + 1;
+    f->np_from = from;
+    f->np_to = v;
+    return resolve(at, from, v, &f->who);
+}
+
+/* A cue elsewhere in the quote's sentence: before it, or after it. */
+static int in_sentence(attrib *at, size_t qt, bool before, found *f)
+{
+    size_t ss = at->t[qt].sent, se = sentence_end(at, qt);
+    if (before) {
+        for (size_t c = qt; c-- > ss;) {
+            if (at->t[c].type == TK_QUOTE)
+                continue;
+            if ((cue_at(at, c) || (at->t[c].lex & LEX_CUE_ING) || according_at(at, c))) {
+                int rc = by_cue(at, c, ss, qt, f);
+                if (rc || f->who.name)
+                    return rc;
+            }
+        }
+        return 0;
+    }
+    for (size_t c = qt + 1; c < se; c++) {
+        if (at->t[c].type == TK_QUOTE)
+            break;
+        if (cue_at(at, c) || according_at(at, c)) {
+            int rc = by_cue(at, c, qt + 1, se, f);
+            if (rc == 0 && f->who.name)
+                at->t[c].flags |= TF_USED;
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static char *cue_text(const attrib *at, const found *f)
+{
+    if (f->cue_to <= f->cue_from)
+        return NULL;
+    return span_dup(at, f->cue_from, f->cue_to);
+}
+
+static int assign(attrib *at, quote *q, found *f, float confidence)
+{
+    q->speaker = f->who.name;
+    f->who.name = NULL;
+    q->confidence = confidence;
+    if (f->np_to > f->np_from) {
+        q->mention_start = at->t[f->np_from].s;
+        q->mention_end = at->t[f->np_to - 1].e;
+    }
+    if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
+        return -ENOMEM;
+    if (q->speaker) {
+        entity e = {q->speaker, f->who.kind, f->who.plural, f->who.gender};
+        remember(at, &e);
+    }
+    return 0;
+}
+
+/* Whether the quote at token qt continues the speech of the quote before:
+ * in the same paragraph, or opening the paragraph right after it. */
+static bool continues(const attrib *at, size_t qt, size_t prev_qt)
+{
+    if (prev_qt == (size_t)-1)
+        return false;
+    if (at->t[prev_qt].para == at->t[qt].para)
+        return true;
+    return qt > 0 && at->t[qt - 1].type == TK_PARA && at->t[prev_qt].para + 1 == at->t[qt].para;
+}
+
+static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *prev)
+{
+    quote *q = &at->a->quotes[at->t[qt].quote];
+    found f = {0};
+    int rc = 0;
+    at->cur = qt;
+    if (q->kind == QUOTE_FULL) {
+        if ((rc = right_after(at, qt, &f)) == 0 && f.who.name) {
+            for (size_t c = f.cue_from; c < f.cue_to; c++)
+                at->t[c].flags |= TF_USED;
+            return assign(at, q, &f, 0.95f);
+        }
+        if (rc == 0 && (rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.85f);
+        /* "The mayor weighed in: “…”": the subject of the introducing clause. */
+        if (rc == 0 && qt > at->t[qt].sent && is_punct(at, qt - 1, ":") &&
+            (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.7f);
+    } else {
+        if ((rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.85f);
+        if (rc == 0 && (rc = in_sentence(at, qt, false, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.8f);
+        if (rc == 0 && (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.6f);
+    }
+    entity_clear(&f.who);
+    if (rc == 0 && prev && prev->speaker && continues(at, qt, prev_qt)) {
+        q->speaker = strdup(prev->speaker);
+        q->confidence = prev->confidence * 0.85f;
+        if (!q->speaker)
+            rc = -ENOMEM;
+    }
+    return rc;
+}
+
+/* A cue in the narration names a speaker for later pronouns: "a source said". */
+static int narration_cue(attrib *at, size_t c)
+{
+    found f = {0};
+    size_t ss = at->t[c].sent;
+    at->cur = c;
+    int rc = by_cue(at, c, ss, sentence_end(at, c), &f);
+    if (rc == 0 && f.who.name)
+        remember(at, &f.who);
+    entity_clear(&f.who);
+    return rc;
+}
+
+static int unattributed(analysis *a, const quote *q)
+{
+    if (q->kind == QUOTE_PARTIAL)
+        return analysis_add_diag(a, q->open, q->close, DIAG_INFO, "unattributed",
+                                 "quoted words with no speaker named");
+    return analysis_add_diag(a, q->open, q->close, DIAG_WARN, "unattributed",
+                             "quote with no attribution");
+}
+
+int attrib_resolve(const char *text, size_t len, analysis *a)
+{
+    if (len >= UINT32_MAX)
+        return -EFBIG;
+    attrib at = {.text = text, .len = len, .a = a, .people = people_new()};
+    int rc = at.people ? tokenize(&at) : -ENOMEM;
+    if (rc == 0) {
+        mark_sentences(&at);
+        rc = collect_people(&at);
+    }
+    size_t prev_qt = (size_t)-1;
+    for (size_t i = 0; i < at.n && rc == 0; i++) {
+        if (at.t[i].type == TK_QUOTE) {
+            const quote *prev = prev_qt == (size_t)-1 ? NULL : &a->quotes[at.t[prev_qt].quote];
+            rc = attribute_quote(&at, i, prev_qt, prev);
+            prev_qt = i;
+        } else if ((cue_at(&at, i) || according_at(&at, i)) && !(at.t[i].flags & TF_USED)) {
+            rc = narration_cue(&at, i);
+        }
+    }
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
+        if (!a->quotes[i].speaker)
+            rc = unattributed(a, &a->quotes[i]);
+    for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
+        entity_clear(&at.hist[i]);
+    people_free(at.people);
+    free(at.t);
+    return rc;
+}

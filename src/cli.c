@@ -1,0 +1,418 @@
+/*
+ * cli.c: `quotelens scan`. Reads every file and corpus folder first,
+ * analyses each document, unifies speaker names across the whole run, puts
+ * every document into one corpus, then, for each file scanned, prints its
+ * quotes with their other sources and the copy editor's diagnostics in text
+ * order: quickfix-style lines, or one JSON object per quote (the fields
+ * ../shared/eval/score.py reads, plus position, speaker and diagnostics).
+ * A file that cannot be read, or is binary, is reported on stderr and the
+ * rest are still scanned.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "array.h"
+#include "corpus.h"
+#include "folder.h"
+#include "names.h"
+#include "source.h"
+#include "text.h"
+#include "xref.h"
+
+typedef struct scan_opts {
+    bool json, strict;
+    char **files, **folders;
+    int n_files, n_folders;
+} scan_opts;
+
+/* One document of the run; only those given as files are printed. */
+typedef struct scanned {
+    source *src;
+    analysis *a;
+    text_lines *lines;
+    bool printed;
+    xref_source **sources; /* per quote */
+    size_t *n_sources;
+} scanned;
+
+typedef struct run {
+    scanned *docs;
+    size_t n, cap;
+    names *reg;
+    corpus *corpus;
+} run;
+
+static void locate(const scanned *s, size_t off, size_t *line, size_t *col)
+{
+    text_lines_locate(s->lines, off, line, col);
+    (*line)++;
+    (*col)++;
+}
+
+/* The quote's opening words, cut at a word boundary, for one-line output. */
+static void excerpt(const char *text, const quote *q, char *out, size_t cap)
+{
+    size_t n = q->end - q->start, k = 0, words = 0;
+    const char *s = text + q->start;
+    bool cut = false;
+    for (size_t i = 0; i < n && k + 4 < cap; i++) {
+        char c = s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i];
+        if (c == ' ' && k > 0 && out[k - 1] != ' ' && ++words == 8) {
+            cut = true;
+            break;
+        }
+        if (c == ' ' && k > 0 && out[k - 1] == ' ')
+            continue;
+        out[k++] = c;
+    }
+    if (k + 4 >= cap) {
+        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+            k--; /* do not cut a character in two */
+        if (k > 0)
+            k--;
+        cut = true;
+    }
+    if (cut) {
+        memcpy(out + k, "\xe2\x80\xa6", 3); /* … */
+        k += 3;
+    }
+    out[k] = '\0';
+}
+
+static void print_text_quote(const run *r, const scanned *s, size_t qi)
+{
+    const quote *q = &s->a->quotes[qi];
+    char ex[160];
+    size_t line, col;
+    excerpt(s->src->text, q, ex, sizeof ex);
+    locate(s, q->start, &line, &col);
+    const char *who = names_canonical(r->reg, q->speaker);
+    printf("%s:%zu:%zu: %s", s->src->path, line, col, who ? who : "unattributed");
+    if (q->cue)
+        printf(" (%s)", q->cue);
+    printf(": %s\xe2\x80\x9c%s\xe2\x80\x9d", q->kind == QUOTE_PARTIAL ? "partial " : "", ex);
+    if (s->n_sources[qi])
+        printf(" [%zu source%s]", s->n_sources[qi], s->n_sources[qi] == 1 ? "" : "s");
+    putchar('\n');
+}
+
+static void print_text_diag(const scanned *s, const diag *d)
+{
+    size_t line, col;
+    locate(s, d->start, &line, &col);
+    static const char *const sev[] = {"", "error", "warning", "info", "hint"};
+    printf("%s:%zu:%zu: %s: %s\n", s->src->path, line, col, sev[d->severity], d->message);
+}
+
+static void print_text(const run *r, const scanned *s)
+{
+    const analysis *a = s->a;
+    size_t qi = 0, di = 0;
+    while (qi < a->n_quotes || di < a->n_diags) {
+        if (di < a->n_diags && (qi == a->n_quotes || a->diags[di].start < a->quotes[qi].start))
+            print_text_diag(s, &a->diags[di++]);
+        else
+            print_text_quote(r, s, qi++);
+    }
+}
+
+/* A JSON string of text[0..n), with invalid UTF-8 replaced so that the
+ * line stays valid JSON. */
+static json_t *json_text(const char *text, size_t n)
+{
+    if (text_invalid_utf8(text, n, 0) == n)
+        return json_stringn(text, n);
+    char *clean = malloc(3 * n + 1);
+    if (!clean)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0, m; i < n; i += m) {
+        int32_t c = text_decode(text, n, i, &m);
+        if (c == 0xFFFD && m == 1) {
+            memcpy(clean + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        } else {
+            memcpy(clean + k, text + i, m);
+            k += m;
+        }
+    }
+    json_t *j = json_stringn(clean, k);
+    free(clean);
+    return j;
+}
+
+static json_t *json_diag(const scanned *s, const diag *d)
+{
+    size_t line, col;
+    locate(s, d->start, &line, &col);
+    return json_pack("{s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "start", (json_int_t)d->start,
+                     "end", (json_int_t)d->end, "line", (json_int_t)line, "col", (json_int_t)col,
+                     "severity", (int)d->severity, "code", d->code, "message",
+                     json_text(d->message, strlen(d->message)));
+}
+
+static json_t *json_source(const run *r, const char *text, const xref_source *x)
+{
+    static const char *const ops[] = {"=", "-", "+", "~"};
+    size_t other_len;
+    const char *other = corpus_text(r->corpus, x->doc, &other_len);
+    json_t *diff = json_array(), *classes = json_array();
+    const char *names[8];
+    for (size_t i = 0; i < xref_class_names(x->classes, names, 8); i++)
+        json_array_append_new(classes, json_string(names[i]));
+    for (size_t i = 0; i < x->n_ops && diff; i++) {
+        const diff_op *op = &x->ops[i];
+        json_array_append_new(
+            diff, json_pack("{s:s, s:o, s:o}", "op", ops[op->op], "a",
+                            json_text(text + op->a_start, op->a_end - op->a_start), "b",
+                            json_text(other + op->b_start, op->b_end - op->b_start)));
+    }
+    const char *who = names_canonical(r->reg, x->speaker);
+    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:f, s:s, s:o, s:o}", "file",
+                     json_text(x->doc, strlen(x->doc)), "start", (json_int_t)x->start, "end",
+                     (json_int_t)x->end, "line", (json_int_t)x->line, "col", (json_int_t)x->col,
+                     "speaker", who ? json_string(who) : json_null(), "similarity",
+                     (double)x->similarity, "relation", match_relation_name(x->relation), "diff",
+                     diff, "class", classes);
+}
+
+static json_t *json_quote(const run *r, const scanned *s, size_t qi)
+{
+    const quote *q = &s->a->quotes[qi];
+    size_t line, col, eline, ecol;
+    locate(s, q->start, &line, &col);
+    locate(s, q->end, &eline, &ecol);
+    const char *who = names_canonical(r->reg, q->speaker);
+    json_t *mention = q->mention_end > q->mention_start
+        ? json_pack("{s:I, s:I}", "start", (json_int_t)q->mention_start, "end",
+                    (json_int_t)q->mention_end)
+        : json_null();
+    json_t *sources = json_array();
+    for (size_t i = 0; i < s->n_sources[qi] && sources; i++)
+        json_array_append_new(sources, json_source(r, s->src->text, &s->sources[qi][i]));
+    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:[]}",
+                     "file", json_text(s->src->path, strlen(s->src->path)), "start",
+                     (json_int_t)q->start, "end", (json_int_t)q->end, "line", (json_int_t)line,
+                     "col", (json_int_t)col, "end_line", (json_int_t)eline, "end_col",
+                     (json_int_t)ecol, "kind", q->kind == QUOTE_FULL ? "full" : "partial",
+                     "text", json_text(s->src->text + q->start, q->end - q->start), "speaker",
+                     who ? json_string(who) : json_null(), "speaker_mention", mention, "cue",
+                     q->cue ? json_string(q->cue) : json_null(), "confidence",
+                     (double)q->confidence, "sources", sources, "diagnostics");
+}
+
+/* Which quote a diagnostic belongs to in JSON output: the one containing it,
+ * else the nearest, since every JSON line must be a quote. */
+static size_t owner_of(const analysis *a, const diag *d)
+{
+    size_t best = 0, best_dist = (size_t)-1;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        const quote *q = &a->quotes[i];
+        size_t dist = d->start < q->open ? q->open - d->start
+                    : d->start >= q->close ? d->start - q->close + 1 : 0;
+        if (dist < best_dist) {
+            best = i;
+            best_dist = dist;
+        }
+    }
+    return best;
+}
+
+static int print_json(const run *r, const scanned *s)
+{
+    const analysis *a = s->a;
+    json_t **objs = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *objs);
+    if (!objs)
+        return -ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
+        if (!(objs[i] = json_quote(r, s, i)))
+            rc = -ENOMEM;
+    for (size_t i = 0; i < a->n_diags && rc == 0 && a->n_quotes; i++) {
+        json_t *d = json_diag(s, &a->diags[i]);
+        if (!d || json_array_append_new(json_object_get(objs[owner_of(a, &a->diags[i])],
+                                                        "diagnostics"), d) != 0)
+            rc = -ENOMEM;
+    }
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        if (rc == 0) {
+            char *line = json_dumps(objs[i], JSON_COMPACT);
+            if (!line)
+                rc = -ENOMEM;
+            else
+                puts(line);
+            free(line);
+        }
+        json_decref(objs[i]);
+    }
+    free(objs);
+    return rc;
+}
+
+static void scanned_free(scanned *s)
+{
+    for (size_t i = 0; s->sources && s->a && i < s->a->n_quotes; i++)
+        xref_sources_free(s->sources[i], s->n_sources[i]);
+    free(s->sources);
+    free(s->n_sources);
+    analysis_free(s->a);
+    text_lines_free(s->lines);
+    source_free(s->src);
+}
+
+static int parse_args(int argc, char **argv, scan_opts *o)
+{
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    o->folders = calloc((size_t)argc + 1, sizeof *o->folders);
+    if (!o->files || !o->folders)
+        return -ENOMEM;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            o->json = true;
+        } else if (strcmp(argv[i], "--strict") == 0) {
+            o->strict = true;
+        } else if (strcmp(argv[i], "--corpus") == 0) {
+            if (++i == argc) {
+                fputs("quotelens scan: --corpus needs a folder\n", stderr);
+                return -EINVAL;
+            }
+            o->folders[o->n_folders++] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            while (++i < argc)
+                o->files[o->n_files++] = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "quotelens scan: unknown option %s\n", argv[i]);
+            return -EINVAL;
+        } else {
+            o->files[o->n_files++] = argv[i];
+        }
+    }
+    if (o->n_files == 0) {
+        fputs("quotelens scan: no files given "
+              "(usage: quotelens scan [--json] [--strict] [--corpus DIR]... FILE...)\n", stderr);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+/* Analyses a loaded source and adds it to the run. Takes the source. */
+static int add_doc(run *r, source *src, bool printed)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->docs[i].src->path, src->path) == 0) {
+            source_free(src); /* a file that is also in a corpus folder */
+            return 0;
+        }
+    if (array_grow((void **)&r->docs, &r->cap, r->n + 1, sizeof *r->docs)) {
+        source_free(src);
+        return -ENOMEM;
+    }
+    scanned s = {.src = src, .printed = printed};
+    if (analysis_run(src->text, src->len, &s.a) != 0 ||
+        !(s.lines = text_lines_new(src->text, src->len)) ||
+        !(s.sources = calloc(s.a->n_quotes + 1, sizeof *s.sources)) ||
+        !(s.n_sources = calloc(s.a->n_quotes + 1, sizeof *s.n_sources))) {
+        scanned_free(&s);
+        return -ENOMEM;
+    }
+    int rc = 0;
+    for (size_t q = 0; q < s.a->n_quotes && rc == 0; q++)
+        rc = names_add(r->reg, s.a->quotes[q].speaker);
+    r->docs[r->n++] = s;
+    return rc;
+}
+
+static int load(run *r, const scan_opts *o, int *failed)
+{
+    int rc = 0;
+    for (int i = 0; i < o->n_files && rc == 0; i++) {
+        source *src;
+        int err = source_load(o->files[i], &src);
+        if (err == -ENOMEM)
+            return err;
+        if (err)
+            (*failed)++;
+        else
+            rc = add_doc(r, src, true);
+    }
+    for (int i = 0; i < o->n_folders && rc == 0; i++) {
+        source **v = NULL;
+        size_t n = 0, cap = 0;
+        int err = folder_load(o->folders[i], &v, &n, &cap);
+        for (size_t k = 0; k < n; k++)
+            if (rc == 0)
+                rc = add_doc(r, v[k], false);
+            else
+                source_free(v[k]);
+        free(v);
+        if (err == -ENOMEM)
+            rc = err;
+    }
+    return rc;
+}
+
+static int cross_reference(run *r, bool strict)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->n && rc == 0; i++)
+        rc = corpus_put(r->corpus, r->docs[i].src->path, r->docs[i].src->text, r->docs[i].src->len,
+                        r->docs[i].a);
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+        scanned *s = &r->docs[i];
+        if (!s->printed)
+            continue;
+        for (size_t q = 0; q < s->a->n_quotes && rc == 0; q++) {
+            rc = corpus_sources(r->corpus, s->src->path, q, &s->sources[q], &s->n_sources[q]);
+            if (rc == 0)
+                rc = xref_diagnose(s->a, &s->a->quotes[q], s->src->text, r->corpus, r->reg,
+                                   s->sources[q], s->n_sources[q], strict);
+        }
+        analysis_sort_diags(s->a);
+    }
+    return rc;
+}
+
+int cli_scan(int argc, char **argv)
+{
+    scan_opts o = {0};
+    if (parse_args(argc, argv, &o) != 0) {
+        free(o.files);
+        free(o.folders);
+        return 2;
+    }
+    run r = {.reg = names_new(), .corpus = corpus_new()};
+    int failed = 0, rc = r.reg && r.corpus ? load(&r, &o, &failed) : -ENOMEM;
+    if (rc == 0)
+        rc = names_index(r.reg);
+    if (rc == 0)
+        rc = cross_reference(&r, o.strict);
+    size_t printed = 0;
+    for (size_t i = 0; i < r.n && rc == 0; i++) {
+        if (!r.docs[i].printed)
+            continue;
+        printed++;
+        if (o.json)
+            rc = print_json(&r, &r.docs[i]);
+        else
+            print_text(&r, &r.docs[i]);
+    }
+    for (size_t i = 0; i < r.n; i++)
+        scanned_free(&r.docs[i]);
+    free(r.docs);
+    corpus_free(r.corpus);
+    names_free(r.reg);
+    free(o.files);
+    free(o.folders);
+    if (rc != 0) {
+        fprintf(stderr, "quotelens scan: %s\n", strerror(-rc));
+        return 2;
+    }
+    return printed == 0 ? 2 : failed ? 1 : 0;
+}

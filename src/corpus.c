@@ -1,0 +1,546 @@
+/*
+ * corpus.c: documents, their quotes, and the fingerprint index that finds
+ * candidate sources.
+ *
+ * A quote's fingerprints are the hashes of its pairs of adjacent folded
+ * words (pairs of two function words left out). The index is two sorted
+ * arrays of (fingerprint, quote id): a large base and a small delta that
+ * new documents are merged into; when the delta outgrows an eighth of the
+ * base, the two are merged and dropped documents purged. A look-up binary
+ * searches each of its quote's fingerprints, so it costs O(f log N + hits),
+ * and fingerprints held by more than CORPUS_COMMON quotes (stock phrases)
+ * are skipped, which bounds the hits. Candidates sharing enough
+ * fingerprints are then aligned word by word (match.h).
+ *
+ * Documents hold only their text and quote ranges; words are folded again
+ * for the few quotes a look-up aligns, which keeps a corpus of 100,000
+ * articles in memory.
+ */
+#include "corpus.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "array.h"
+#include "norm.h"
+#include "text.h"
+
+/* A fingerprint in more quotes than this is a stock phrase: no evidence. */
+#define CORPUS_COMMON 1000
+/* How many of a quote's rarest fingerprints a look-up follows. */
+#define CORPUS_PROBES 16
+/* Narration words either side of a short partial quote that say which of
+ * the longer quotes holding its words it was taken from. */
+#define CORPUS_CONTEXT 12
+
+typedef struct cquote {
+    size_t start, end;
+    char *speaker;
+    quote_kind kind;
+    uint64_t *context; /* for short partial quotes: hashes of narration words around */
+    size_t n_context;
+} cquote;
+
+typedef struct cdoc {
+    char *name;
+    char *text;
+    size_t len;
+    text_lines *lines;
+    cquote *q;
+    size_t nq;
+    uint32_t first_id; /* its quotes are ids first_id .. first_id + nq - 1 */
+} cdoc;
+
+typedef struct posting {
+    uint64_t fp;
+    uint32_t id;
+} posting;
+
+typedef struct postings {
+    posting *v;
+    size_t n, cap;
+} postings;
+
+struct corpus {
+    cdoc **docs;      /* by slot; NULL once dropped */
+    size_t n_docs, cap_docs;
+    uint32_t *names;  /* open addressing: hash of a name -> slot + 1, 0 empty */
+    size_t cap_names, used_names;
+    uint32_t *id_doc; /* quote id -> document slot, UINT32_MAX once dropped */
+    uint32_t *id_q;   /* quote id -> index in its document */
+    size_t n_ids, cap_id_doc, cap_id_q;
+    postings base, delta;
+};
+
+corpus *corpus_new(void)
+{
+    return calloc(1, sizeof(corpus));
+}
+
+static void cdoc_free(cdoc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nq; i++) {
+        free(d->q[i].speaker);
+        free(d->q[i].context);
+    }
+    free(d->q);
+    text_lines_free(d->lines);
+    free(d->name);
+    free(d->text);
+    free(d);
+}
+
+void corpus_free(corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_docs; i++)
+        cdoc_free(c->docs[i]);
+    free(c->docs);
+    free(c->names);
+    free(c->id_doc);
+    free(c->id_q);
+    free(c->base.v);
+    free(c->delta.v);
+    free(c);
+}
+
+
+/* The table slot for name: where it is, or the empty one it would take.
+ * Dropped documents keep their entry (pointing at a NULL slot) until the
+ * name comes back, so probing never stops early. */
+static size_t name_slot(const corpus *c, const char *name)
+{
+    size_t mask = c->cap_names - 1, i = (size_t)XXH3_64bits(name, strlen(name)) & mask;
+    while (c->names[i]) {
+        const cdoc *d = c->docs[c->names[i] - 1];
+        if (d && strcmp(d->name, name) == 0)
+            break;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static long find_doc(const corpus *c, const char *name)
+{
+    if (!c->cap_names)
+        return -1;
+    uint32_t v = c->names[name_slot(c, name)];
+    return v ? (long)v - 1 : -1;
+}
+
+/* Records slot as the document of its name, growing the table at half full. */
+static int name_add(corpus *c, size_t slot)
+{
+    if (2 * (c->used_names + 1) > c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 64;
+        uint32_t *old = c->names;
+        size_t old_cap = c->cap_names;
+        if (!(c->names = calloc(cap, sizeof *c->names))) {
+            c->names = old;
+            return -ENOMEM;
+        }
+        c->cap_names = cap;
+        c->used_names = 0;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i] && c->docs[old[i] - 1]) {
+                c->names[name_slot(c, c->docs[old[i] - 1]->name)] = old[i];
+                c->used_names++;
+            }
+        free(old);
+    }
+    c->names[name_slot(c, c->docs[slot]->name)] = (uint32_t)slot + 1;
+    c->used_names++;
+    return 0;
+}
+
+/* ---- Fingerprints -------------------------------------------------------- */
+
+static uint64_t pair_fp(const norm_word *x, const norm_word *y)
+{
+    uint64_t h[2] = {x->hash, y->hash};
+    return XXH3_64bits(h, sizeof h);
+}
+
+static int by_fp(const void *a, const void *b)
+{
+    const posting *x = a, *y = b;
+    if (x->fp != y->fp)
+        return x->fp < y->fp ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Appends the fingerprints of one quote's words, tagged with id. */
+static int fingerprints(const norm_words *w, uint32_t id, postings *out)
+{
+    if (w->n == 1) { /* a one-word quote is found through the quotes holding it */
+        return 0;
+    }
+    for (size_t i = 0; i + 1 < w->n; i++) {
+        if ((w->v[i].flags & w->v[i + 1].flags & NORM_STOP) != 0)
+            continue;
+        if (array_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+            return -ENOMEM;
+        out->v[out->n++] = (posting){pair_fp(&w->v[i], &w->v[i + 1]), id};
+    }
+    return 0;
+}
+
+/* Merges sorted b into sorted a, dropping postings of dropped quotes. */
+static int merge(const corpus *c, postings *a, const postings *b)
+{
+    posting *v = malloc((a->n + b->n + 1) * sizeof *v);
+    if (!v)
+        return -ENOMEM;
+    size_t i = 0, j = 0, k = 0;
+    while (i < a->n || j < b->n) {
+        const posting *p = j >= b->n || (i < a->n && by_fp(&a->v[i], &b->v[j]) <= 0) ? &a->v[i++]
+                                                                                    : &b->v[j++];
+        if (c->id_doc[p->id] != UINT32_MAX)
+            v[k++] = *p;
+    }
+    free(a->v);
+    a->v = v;
+    a->n = k;
+    a->cap = a->n + b->n + 1;
+    return 0;
+}
+
+static int index_postings(corpus *c, postings *fresh)
+{
+    if (fresh->n > 1)
+        qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
+    int rc = merge(c, &c->delta, fresh);
+    if (rc == 0 && c->delta.n > c->base.n / 8 + 4096) {
+        rc = merge(c, &c->base, &c->delta);
+        c->delta.n = 0;
+    }
+    return rc;
+}
+
+/* The first posting of p whose fingerprint is not below fp (or, with
+ * `above`, above fp). */
+static size_t bound(const postings *p, uint64_t fp, bool above)
+{
+    size_t a = 0, b = p->n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (p->v[m].fp < fp || (above && p->v[m].fp == fp))
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* The postings of fp in one sorted array: [*lo, *hi), in O(log n). */
+static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
+{
+    *lo = bound(p, fp, false);
+    *hi = bound(p, fp, true);
+}
+
+/* ---- Documents -------------------------------------------------------------- */
+
+/* Hashes of the narration words around a short partial quote. */
+static int context_of(const char *text, size_t len, const quote *q, cquote *cq)
+{
+    size_t from = q->open > 400 ? q->open - 400 : 0, to = q->close + 400 < len ? q->close + 400 : len;
+    while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+        from++;
+    while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
+        to++;
+    norm_words before = {0}, after = {0};
+    int rc = norm_quote(text, from, q->open, &before);
+    if (rc == 0)
+        rc = norm_quote(text, q->close, to, &after);
+    if (rc == 0 && !(cq->context = malloc(2 * CORPUS_CONTEXT * sizeof *cq->context)))
+        rc = -ENOMEM;
+    for (size_t i = before.n; rc == 0 && i-- > 0 && before.n - i <= CORPUS_CONTEXT;)
+        if (!(before.v[i].flags & NORM_STOP))
+            cq->context[cq->n_context++] = before.v[i].hash;
+    for (size_t i = 0; rc == 0 && i < after.n && i < CORPUS_CONTEXT; i++)
+        if (!(after.v[i].flags & NORM_STOP))
+            cq->context[cq->n_context++] = after.v[i].hash;
+    norm_words_free(&before);
+    norm_words_free(&after);
+    return rc;
+}
+
+static int doc_new(const char *name, const char *text, size_t len, const analysis *a, cdoc **out)
+{
+    cdoc *d = calloc(1, sizeof *d);
+    if (!d)
+        return -ENOMEM;
+    d->name = strdup(name);
+    d->text = malloc(len + 1);
+    d->q = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *d->q);
+    d->lines = text_lines_new(text, len);
+    if (!d->name || !d->text || !d->q || !d->lines) {
+        cdoc_free(d);
+        return -ENOMEM;
+    }
+    memcpy(d->text, text, len);
+    d->text[len] = '\0';
+    d->len = len;
+    int rc = 0;
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
+        const quote *q = &a->quotes[i];
+        cquote *cq = &d->q[d->nq++];
+        cq->start = q->start;
+        cq->end = q->end;
+        cq->kind = q->kind;
+        if (q->speaker && !(cq->speaker = strdup(q->speaker)))
+            rc = -ENOMEM;
+        if (rc == 0 && q->kind == QUOTE_PARTIAL)
+            rc = context_of(text, len, q, cq);
+    }
+    if (rc) {
+        cdoc_free(d);
+        return rc;
+    }
+    *out = d;
+    return 0;
+}
+
+int corpus_drop(corpus *c, const char *name)
+{
+    long slot = find_doc(c, name);
+    if (slot < 0)
+        return -ENOENT;
+    cdoc *d = c->docs[slot];
+    for (size_t i = 0; i < d->nq; i++)
+        c->id_doc[d->first_id + i] = UINT32_MAX;
+    cdoc_free(d);
+    c->docs[slot] = NULL;
+    return 0;
+}
+
+int corpus_put(corpus *c, const char *name, const char *text, size_t len, const analysis *a)
+{
+    cdoc *d;
+    int rc = doc_new(name, text, len, a, &d);
+    if (rc)
+        return rc;
+    corpus_drop(c, name);
+    size_t slot = c->n_docs;
+    for (size_t i = 0; i < c->n_docs; i++)
+        if (!c->docs[i]) {
+            slot = i;
+            break;
+        }
+    if (array_grow((void **)&c->docs, &c->cap_docs, slot + 1, sizeof *c->docs) ||
+        array_grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + d->nq, sizeof *c->id_doc) ||
+        array_grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + d->nq, sizeof *c->id_q)) {
+        cdoc_free(d);
+        return -ENOMEM;
+    }
+    if (slot == c->n_docs)
+        c->n_docs++;
+    c->docs[slot] = d;
+    if ((rc = name_add(c, slot)) != 0) {
+        c->docs[slot] = NULL;
+        cdoc_free(d);
+        return rc;
+    }
+    d->first_id = (uint32_t)c->n_ids;
+    postings fresh = {0};
+    for (size_t i = 0; i < d->nq && rc == 0; i++) {
+        uint32_t id = (uint32_t)c->n_ids++;
+        c->id_doc[id] = (uint32_t)slot;
+        c->id_q[id] = (uint32_t)i;
+        norm_words w = {0};
+        rc = norm_quote(d->text, d->q[i].start, d->q[i].end, &w);
+        if (rc == 0)
+            rc = fingerprints(&w, id, &fresh);
+        norm_words_free(&w);
+    }
+    if (rc == 0)
+        rc = index_postings(c, &fresh);
+    free(fresh.v);
+    return rc;
+}
+
+const char *corpus_text(const corpus *c, const char *name, size_t *len)
+{
+    long slot = find_doc(c, name);
+    if (slot < 0)
+        return NULL;
+    *len = c->docs[slot]->len;
+    return c->docs[slot]->text;
+}
+
+/* ---- Look-ups ----------------------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Quote ids of other documents sharing fingerprints with w, with counts. */
+/* One fingerprint of a query and where its postings lie in base and delta. */
+typedef struct probe {
+    size_t lo[2], hi[2], total;
+} probe;
+
+static int by_total(const void *a, const void *b)
+{
+    size_t x = ((const probe *)a)->total, y = ((const probe *)b)->total;
+    return (x > y) - (x < y);
+}
+
+/* Quote ids of other documents sharing fingerprints with w, with counts.
+ * Only the CORPUS_PROBES rarest fingerprints are followed: the same
+ * utterance shares many, and the rare ones find it at a bounded cost. */
+static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, uint32_t **ids,
+                      size_t *n)
+{
+    postings mine = {0};
+    int rc = fingerprints(w, 0, &mine);
+    uint32_t *hits = NULL;
+    size_t nh = 0, cap = 0, np = 0;
+    probe *pr = rc == 0 ? malloc((mine.n + 1) * sizeof *pr) : NULL;
+    const postings *sets[2] = {&c->base, &c->delta};
+    if (rc == 0 && !pr)
+        rc = -ENOMEM;
+    if (rc == 0 && mine.n > 1)
+        qsort(mine.v, mine.n, sizeof *mine.v, by_fp);
+    for (size_t f = 0; f < mine.n && rc == 0; f++) {
+        if (f > 0 && mine.v[f].fp == mine.v[f - 1].fp)
+            continue; /* a repeated pair counts once */
+        probe *p = &pr[np];
+        p->total = 0;
+        for (int s = 0; s < 2; s++) {
+            range(sets[s], mine.v[f].fp, &p->lo[s], &p->hi[s]);
+            p->total += p->hi[s] - p->lo[s];
+        }
+        np += p->total <= CORPUS_COMMON;
+    }
+    if (np > 1)
+        qsort(pr, np, sizeof *pr, by_total);
+    for (size_t f = 0; f < np && f < CORPUS_PROBES && rc == 0; f++) {
+        if (array_grow((void **)&hits, &cap, nh + pr[f].total, sizeof *hits)) {
+            rc = -ENOMEM;
+            break;
+        }
+        for (int s = 0; s < 2; s++)
+            for (size_t k = pr[f].lo[s]; k < pr[f].hi[s]; k++) {
+                uint32_t id = sets[s]->v[k].id, slot = c->id_doc[id];
+                if (slot != UINT32_MAX && slot != doc_slot)
+                    hits[nh++] = id;
+            }
+    }
+    free(pr);
+    free(mine.v);
+    if (rc == 0 && nh)
+        qsort(hits, nh, sizeof *hits, by_id);
+    *ids = hits;
+    *n = nh;
+    return rc;
+}
+
+/* How many context words of a short partial stand in the other quote. */
+static size_t context_score(const cquote *partial, const norm_words *other)
+{
+    size_t score = 0;
+    for (size_t i = 0; i < partial->n_context; i++)
+        for (size_t j = 0; j < other->n; j++)
+            if (other->v[j].hash == partial->context[i]) {
+                score++;
+                break;
+            }
+    return score;
+}
+
+static int by_similarity(const void *a, const void *b)
+{
+    const xref_source *x = a, *y = b;
+    return (x->similarity < y->similarity) - (x->similarity > y->similarity);
+}
+
+void xref_sources_free(xref_source *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(s[i].ops);
+    free(s);
+}
+
+/* Aligns quote (d, qi) against candidate id and appends a source if linked. */
+static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_words *w,
+                    uint32_t id, xref_source **out, size_t *n, size_t *cap)
+{
+    const cdoc *od = c->docs[c->id_doc[id]];
+    const cquote *oq = &od->q[c->id_q[id]];
+    norm_words ow = {0};
+    match_result r;
+    int rc = norm_quote(od->text, oq->start, oq->end, &ow);
+    if (rc == 0)
+        rc = match_align(d->text, w, od->text, &ow, &r);
+    if (rc == 0 && r.linked) {
+        /* A short partial links to the longer quotes it was taken from:
+         * those that also hold words of the narration around it. */
+        const cquote *partial = w->n <= 2 ? q : ow.n <= 2 ? oq : NULL;
+        const norm_words *whole = partial == q ? &ow : w;
+        if (partial && context_score(partial, whole) == 0) {
+            match_result_free(&r);
+        } else if (array_grow((void **)out, cap, *n + 1, sizeof **out)) {
+            match_result_free(&r);
+            rc = -ENOMEM;
+        } else {
+            size_t line, col;
+            text_lines_locate(od->lines, oq->start, &line, &col);
+            (*out)[(*n)++] = (xref_source){od->name, c->id_q[id], oq->start, oq->end, line + 1,
+                                           col + 1, oq->speaker, oq->kind, r.similarity,
+                                           r.relation, r.classes, r.ops, r.n_ops};
+        }
+    }
+    norm_words_free(&ow);
+    return rc;
+}
+
+int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    long slot = find_doc(c, name);
+    if (slot < 0 || qi >= c->docs[slot]->nq)
+        return -ENOENT;
+    const cdoc *d = c->docs[slot];
+    const cquote *q = &d->q[qi];
+    norm_words w = {0};
+    uint32_t *ids = NULL;
+    size_t nids = 0, cap = 0;
+    int rc = norm_quote(d->text, q->start, q->end, &w);
+    if (rc == 0 && w.n >= 2)
+        rc = candidates(c, &w, (uint32_t)slot, &ids, &nids);
+    /* Enough shared fingerprints to be worth aligning: one for short
+     * quotes, two otherwise. */
+    for (size_t i = 0; i < nids && rc == 0;) {
+        size_t j = i;
+        while (j < nids && ids[j] == ids[i])
+            j++;
+        const cquote *oq = &c->docs[c->id_doc[ids[i]]]->q[c->id_q[ids[i]]];
+        size_t need = w.n <= 4 || oq->end - oq->start < 40 ? 1 : 2;
+        if (j - i >= need)
+            rc = consider(c, d, q, &w, ids[i], out, n, &cap);
+        i = j;
+    }
+    free(ids);
+    norm_words_free(&w);
+    if (rc) {
+        xref_sources_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return rc;
+    }
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, by_similarity);
+    return 0;
+}

@@ -1,0 +1,170 @@
+/*
+ * norm.c: folding quotations into comparable words (see norm.h).
+ *
+ * Words are runs of letters and digits; an apostrophe between letters
+ * stays (it's), a dot between single letters goes (U.K. = UK), a hyphen
+ * splits (strong-arming = strong arming). ASCII is folded inline; a word
+ * with other letters goes through utf8proc (case fold, compatibility forms,
+ * accents stripped). British spellings fold to American by suffix rules,
+ * applied to both sides alike, so a rule that also changes an unrelated
+ * word ("promise" -> "promize") can only make two identical words equal.
+ */
+#include "norm.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "array.h"
+#include "lexicon.h"
+#include "text.h"
+
+/* Words are compared on their first NORM_MAX_WORD - 1 folded bytes. */
+#define NORM_MAX_WORD 64
+
+void norm_words_free(norm_words *w)
+{
+    free(w->v);
+    w->v = NULL;
+    w->n = w->cap = 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Replaces the last `cut` bytes of s[0..*n) with `with`. */
+static void respell(char *s, size_t *n, size_t cut, const char *with)
+{
+    size_t k = strlen(with);
+    memcpy(s + *n - cut, with, k);
+    *n = *n - cut + k;
+    s[*n] = '\0';
+}
+
+/* British to American: behaviour, organise, analyse, centre, catalogue,
+ * travelled, defence, programme. */
+static void fold_spelling(char *s, size_t *n)
+{
+    static const struct { const char *from, *to; size_t min; } rules[] = {
+        {"ourite", "orite", 8}, {"ourites", "orites", 9}, {"ouring", "oring", 8},
+        {"oured", "ored", 7}, {"ours", "ors", 7}, {"our", "or", 6},
+        {"isation", "ization", 9}, {"isations", "izations", 10}, {"ising", "izing", 7},
+        {"ised", "ized", 6}, {"ises", "izes", 6}, {"ise", "ize", 6},
+        {"ysing", "yzing", 7}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
+        {"tres", "ters", 6}, {"tre", "ter", 5}, {"ogue", "og", 7}, {"ogues", "ogs", 8},
+        {"lled", "led", 7}, {"lling", "ling", 8}, {"fence", "fense", 6},
+        {"cence", "cense", 6}, {"amme", "am", 7}, {"ammes", "ams", 8},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+        if (*n >= rules[i].min && ends_with(s, *n, rules[i].from)) {
+            respell(s, n, strlen(rules[i].from), rules[i].to);
+            return;
+        }
+    }
+}
+
+/* Folds the word raw[0..n) into out (cap bytes); returns its length. */
+static size_t fold_word(const char *raw, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++)
+        ascii &= (unsigned char)raw[i] < 0x80;
+    if (ascii) {
+        for (size_t i = 0; i < n && k + 1 < cap; i++) {
+            char c = raw[i];
+            if (c == '.')
+                continue;
+            out[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+    } else {
+        utf8proc_uint8_t *folded = NULL;
+        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)raw, (utf8proc_ssize_t)n,
+                                          &folded, UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+                                                       UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+        for (utf8proc_ssize_t i = 0; i < m && k + 1 < cap; i++) {
+            /* The typographic apostrophe is the typewriter one. */
+            if (i + 2 < m && folded[i] == 0xE2 && folded[i + 1] == 0x80 && folded[i + 2] == 0x99) {
+                out[k++] = '\'';
+                i += 2;
+            } else if (folded[i] != '.') {
+                out[k++] = (char)folded[i];
+            }
+        }
+        free(folded);
+    }
+    out[k] = '\0';
+    fold_spelling(out, &k);
+    return k;
+}
+
+static int push_word(norm_words *w, norm_word x)
+{
+    if (array_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v))
+        return -ENOMEM;
+    w->v[w->n++] = x;
+    return 0;
+}
+
+/* The end of the word starting at i: letters and digits, an apostrophe
+ * between letters, a dot after a single letter before another (U.K.). */
+static size_t word_end(const char *t, size_t end, size_t i)
+{
+    size_t e = i, n, segment = 0;
+    while (e < end) {
+        int32_t c = text_decode(t, end, e, &n);
+        if (text_is_letter(c) || text_is_digit(c)) {
+            e += n;
+            segment++;
+            continue;
+        }
+        size_t m;
+        int32_t next = e + n < end ? text_decode(t, end, e + n, &m) : -1;
+        bool alnum_next = next >= 0 && (text_is_letter(next) || text_is_digit(next));
+        if (c == '.' && segment == 1 && (alnum_next || e + n == end || next == ' ' || next == ',')) {
+            e += n; /* U.K. : the dots of an abbreviation */
+            segment = 0;
+            continue;
+        }
+        if (!(alnum_next && (c == '\'' || c == 0x2019)))
+            break;
+        e += n;
+        segment = 0;
+    }
+    return e;
+}
+
+int norm_quote(const char *text, size_t start, size_t end, norm_words *w)
+{
+    int depth = 0;
+    bool gap = false;
+    for (size_t i = start, n; i < end; i += n) {
+        int32_t c = text_decode(text, end, i, &n);
+        if (c == '[') {
+            depth++;
+        } else if (c == ']') {
+            depth -= depth > 0;
+        } else if (c == 0x2026 || (c == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.')) {
+            gap = true;
+            if (c == '.')
+                n = 3;
+        } else if (text_is_letter(c) || text_is_digit(c)) {
+            size_t e = word_end(text, end, i);
+            char folded[NORM_MAX_WORD];
+            size_t k = fold_word(text + i, e - i, folded, sizeof folded);
+            norm_word x = {XXH3_64bits(folded, k), (uint32_t)i, (uint32_t)e,
+                           (depth ? NORM_BRACKETED : 0) | (gap ? NORM_AFTER_GAP : 0) |
+                               ((lexicon_classes(folded, k) & LEX_STOP) ? NORM_STOP : 0)};
+            gap = false;
+            if (push_word(w, x) != 0)
+                return -ENOMEM;
+            n = e - i;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,173 @@
+/*
+ * nvim.c: packing the co-process's calls into Neovim. The render batch is
+ * one notification whose arguments are plain tables (positions are
+ * 0-based rows and byte columns, as extmarks take them), so a single Lua
+ * call sets every mark, the virtual text and the diagnostics at once.
+ */
+#include "nvim.h"
+
+#include <string.h>
+
+#include "match.h"
+#include "xref.h"
+
+static int call_buf(rpc *r, const char *method, int64_t buf, bool attach)
+{
+    uint32_t id;
+    msgpack_packer *pk = rpc_begin_request(r, method, attach ? 3 : 1, &id);
+    msgpack_pack_int64(pk, buf);
+    if (attach) {
+        msgpack_pack_true(pk); /* send_buffer: the whole text first */
+        msgpack_pack_map(pk, 0);
+    }
+    return rpc_send(r);
+}
+
+int nvim_buf_attach(rpc *r, int64_t buf)
+{
+    return call_buf(r, "nvim_buf_attach", buf, true);
+}
+
+int nvim_buf_detach(rpc *r, int64_t buf)
+{
+    return call_buf(r, "nvim_buf_detach", buf, false);
+}
+
+static void key(msgpack_packer *pk, const char *k)
+{
+    rpc_pack_cstr(pk, k);
+}
+
+static void pack_pos(msgpack_packer *pk, const ann_pos *p)
+{
+    key(pk, "lnum");
+    msgpack_pack_uint32(pk, p->row);
+    key(pk, "col");
+    msgpack_pack_uint32(pk, p->col);
+    key(pk, "end_lnum");
+    msgpack_pack_uint32(pk, p->end_row);
+    key(pk, "end_col");
+    msgpack_pack_uint32(pk, p->end_col);
+}
+
+static void pack_nullable(msgpack_packer *pk, const char *s)
+{
+    if (s)
+        rpc_pack_cstr(pk, s);
+    else
+        msgpack_pack_nil(pk);
+}
+
+static void pack_source(msgpack_packer *pk, const xref_source *x, const char *text,
+                        const corpus *c)
+{
+    static const char *const ops[] = {"=", "-", "+", "~"};
+    size_t other_len = 0;
+    const char *other = corpus_text(c, x->doc, &other_len);
+    const char *classes[8];
+    size_t nc = xref_class_names(x->classes, classes, 8);
+    msgpack_pack_map(pk, 9);
+    key(pk, "file");
+    rpc_pack_cstr(pk, x->doc);
+    key(pk, "lnum");
+    msgpack_pack_uint64(pk, x->line - 1);
+    key(pk, "col");
+    msgpack_pack_uint64(pk, x->col - 1);
+    key(pk, "speaker");
+    pack_nullable(pk, x->speaker);
+    key(pk, "relation");
+    rpc_pack_cstr(pk, match_relation_name(x->relation));
+    key(pk, "similarity");
+    msgpack_pack_float(pk, x->similarity);
+    key(pk, "class");
+    msgpack_pack_array(pk, (uint32_t)nc);
+    for (size_t i = 0; i < nc; i++)
+        rpc_pack_cstr(pk, classes[i]);
+    key(pk, "kind");
+    rpc_pack_cstr(pk, x->kind == QUOTE_FULL ? "full" : "partial");
+    key(pk, "diff");
+    msgpack_pack_array(pk, other ? (uint32_t)x->n_ops : 0);
+    for (size_t i = 0; other && i < x->n_ops; i++) {
+        const diff_op *op = &x->ops[i];
+        msgpack_pack_array(pk, 3);
+        rpc_pack_cstr(pk, ops[op->op]);
+        rpc_pack_str(pk, text + op->a_start, op->a_end - op->a_start);
+        rpc_pack_str(pk, other + op->b_start, op->b_end - op->b_start);
+    }
+}
+
+int nvim_render(rpc *r, int64_t buf, int64_t tick, const annotations *x, const char *text,
+                const corpus *c)
+{
+    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens.render').apply(...)");
+    msgpack_pack_array(pk, 4);
+    msgpack_pack_int64(pk, buf);
+    msgpack_pack_int64(pk, tick);
+    msgpack_pack_array(pk, (uint32_t)x->nq);
+    for (size_t i = 0; i < x->nq; i++) {
+        const ann_quote *q = &x->q[i];
+        msgpack_pack_map(pk, 10);
+        pack_pos(pk, &q->pos);
+        key(pk, "kind");
+        rpc_pack_cstr(pk, q->kind == QUOTE_FULL ? "full" : "partial");
+        key(pk, "speaker");
+        pack_nullable(pk, q->speaker);
+        key(pk, "cue");
+        pack_nullable(pk, q->cue);
+        key(pk, "confidence");
+        msgpack_pack_float(pk, q->confidence);
+        key(pk, "mention");
+        if (q->has_mention) {
+            msgpack_pack_map(pk, 4);
+            pack_pos(pk, &q->mention);
+        } else {
+            msgpack_pack_nil(pk);
+        }
+        key(pk, "sources");
+        msgpack_pack_array(pk, (uint32_t)q->n_sources);
+        for (size_t k = 0; k < q->n_sources; k++)
+            pack_source(pk, &q->sources[k], text, c);
+    }
+    msgpack_pack_array(pk, (uint32_t)x->nd);
+    for (size_t i = 0; i < x->nd; i++) {
+        const ann_diag *d = &x->d[i];
+        msgpack_pack_map(pk, 7);
+        pack_pos(pk, &d->pos);
+        key(pk, "severity");
+        msgpack_pack_int(pk, (int)d->d->severity);
+        key(pk, "code");
+        rpc_pack_cstr(pk, d->d->code);
+        key(pk, "message");
+        rpc_pack_cstr(pk, d->d->message);
+    }
+    return rpc_send(r);
+}
+
+int nvim_report(rpc *r, const char *message)
+{
+    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens').report(...)");
+    msgpack_pack_array(pk, 1);
+    rpc_pack_cstr(pk, message);
+    return rpc_send(r);
+}
+
+bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf)
+{
+    if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER) {
+        *buf = (int64_t)o->via.u64;
+        return true;
+    }
+    if (o->type != MSGPACK_OBJECT_EXT || o->via.ext.type != 0 || o->via.ext.size == 0)
+        return false;
+    /* The ext payload is itself a msgpack integer: the handle. */
+    msgpack_unpacked u;
+    msgpack_unpacked_init(&u);
+    bool ok = msgpack_unpack_next(&u, o->via.ext.ptr, o->via.ext.size, NULL) == MSGPACK_UNPACK_SUCCESS &&
+              (u.data.type == MSGPACK_OBJECT_POSITIVE_INTEGER || u.data.type == MSGPACK_OBJECT_NEGATIVE_INTEGER);
+    if (ok)
+        *buf = u.data.type == MSGPACK_OBJECT_POSITIVE_INTEGER ? (int64_t)u.data.via.u64 : u.data.via.i64;
+    msgpack_unpacked_destroy(&u);
+    return ok;
+}

@@ -1,0 +1,251 @@
+/*
+ * people.c: a per-article register of named people. Mentions are appended
+ * while the article is read, then sorted and merged by name (their titles
+ * joined); a sorted array of (word, person) pairs answers "who is Ruiz?" by
+ * binary search, so the cost stays O(n log n) on articles of any length.
+ */
+#include "people.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "lexicon.h"
+
+typedef struct person {
+    char *name;
+    char *titles; /* every title seen, joined by " | " */
+} person;
+
+typedef struct name_word {
+    const char *word; /* points into a person's name */
+    size_t len;
+    size_t who;
+    bool last;        /* the name's last word: a surname */
+} name_word;
+
+struct people {
+    person *v;
+    size_t n, cap;
+    name_word *words;
+    size_t n_words;
+};
+
+people *people_new(void)
+{
+    return calloc(1, sizeof(people));
+}
+
+void people_free(people *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->v[i].name);
+        free(p->v[i].titles);
+    }
+    free(p->v);
+    free(p->words);
+    free(p);
+}
+
+int people_add(people *p, const char *name, const char *title)
+{
+    if (array_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v))
+        return -ENOMEM;
+    person *x = &p->v[p->n];
+    x->name = strdup(name);
+    x->titles = strdup(title);
+    if (!x->name || !x->titles) {
+        free(x->name);
+        free(x->titles);
+        return -ENOMEM;
+    }
+    p->n++;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const person *)a)->name, ((const person *)b)->name);
+}
+
+static int word_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int c = strncmp(a, b, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+static int by_word(const void *a, const void *b)
+{
+    const name_word *x = a, *y = b;
+    return word_cmp(x->word, x->len, y->word, y->len);
+}
+
+/* Joins the titles of a repeated name into the first entry. */
+static int merge_titles(person *into, const person *from)
+{
+    if (!*from->titles || strstr(into->titles, from->titles))
+        return 0;
+    size_t a = strlen(into->titles), b = strlen(from->titles);
+    char *t = realloc(into->titles, a + b + 4);
+    if (!t)
+        return -ENOMEM;
+    if (a) {
+        memcpy(t + a, " | ", 3);
+        a += 3;
+    }
+    memcpy(t + a, from->titles, b + 1);
+    into->titles = t;
+    return 0;
+}
+
+int people_index(people *p)
+{
+    if (p->n == 0)
+        return 0;
+    qsort(p->v, p->n, sizeof *p->v, by_name);
+    size_t k = 0, words = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (k > 0 && strcmp(p->v[k - 1].name, p->v[i].name) == 0) {
+            int rc = merge_titles(&p->v[k - 1], &p->v[i]);
+            free(p->v[i].name);
+            free(p->v[i].titles);
+            if (rc)
+                return rc;
+            continue;
+        }
+        p->v[k++] = p->v[i];
+        for (const char *s = p->v[i].name; *s; s++)
+            words += *s != ' ' && (s == p->v[i].name || s[-1] == ' ');
+    }
+    p->n = k;
+    free(p->words);
+    if (!(p->words = malloc(words * sizeof *p->words)))
+        return -ENOMEM;
+    p->n_words = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        for (const char *s = p->v[i].name; *s;) {
+            while (*s == ' ')
+                s++;
+            const char *e = s;
+            while (*e && *e != ' ')
+                e++;
+            if (e > s)
+                p->words[p->n_words++] = (name_word){s, (size_t)(e - s), i, *e == '\0'};
+            s = e;
+        }
+    }
+    qsort(p->words, p->n_words, sizeof *p->words, by_word);
+    return 0;
+}
+
+/* The first index in the word index whose word is not below w. */
+static size_t lower_bound(const people *p, const char *w, size_t n)
+{
+    size_t lo = 0, hi = p->n_words;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (word_cmp(p->words[mid].word, p->words[mid].len, w, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const char *people_full_name(const people *p, const char *name, bool any_word)
+{
+    /* Look the name up by its last word, then check it stands whole. */
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t ln = strlen(last), nn = strlen(name);
+    for (int pass = 0; pass < 1 + any_word; pass++) {
+        const char *found = NULL;
+        for (size_t i = lower_bound(p, last, ln);
+             i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++) {
+            const name_word *w = &p->words[i];
+            const char *full = p->v[w->who].name;
+            if ((pass == 0 && !w->last) || strlen(full) <= nn)
+                continue;
+            /* The whole of `name` must end at this word of the full name. */
+            const char *end = w->word + w->len;
+            if ((size_t)(end - full) < nn || strncmp(end - nn, name, nn) != 0 ||
+                (end - nn != full && end[-(long)nn - 1] != ' '))
+                continue;
+            if (found && found != full)
+                return NULL; /* two people fit: do not guess */
+            found = full;
+        }
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+unsigned people_gender(const people *p, const char *name)
+{
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t ln = strlen(last);
+    unsigned seen = 0;
+    for (size_t i = lower_bound(p, last, ln);
+         i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++) {
+        if (!p->words[i].last)
+            continue;
+        for (const char *t = p->v[p->words[i].who].titles; *t;) {
+            const char *e = t;
+            while (*e && *e != ' ')
+                e++;
+            seen |= lexicon_classes(t, (size_t)(e - t)) & (LEX_MALE | LEX_FEMALE);
+            t = *e ? e + 1 : e;
+        }
+    }
+    return seen == (LEX_MALE | LEX_FEMALE) ? 0 : seen;
+}
+
+static bool has_word(const char *s, const char *w, size_t n)
+{
+    for (const char *q = s; (q = strstr(q, w)); q += n)
+        if ((q == s || q[-1] == ' ') && (q[n] == '\0' || q[n] == ' '))
+            return true;
+    return false;
+}
+
+const char *people_titled(const people *p, const char *role)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < p->n; i++) {
+        if (!*p->v[i].titles)
+            continue;
+        bool all = true, any = false;
+        for (const char *s = role; *s && all;) {
+            while (*s == ' ')
+                s++;
+            const char *e = s;
+            while (*e && *e != ' ')
+                e++;
+            size_t n = (size_t)(e - s);
+            unsigned lx = n ? lexicon_classes(s, n) : 0;
+            /* Function words and vague modifiers do not have to match. */
+            if (n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(s, "top", 3))) {
+                char w[64];
+                if (n >= sizeof w)
+                    return NULL;
+                memcpy(w, s, n);
+                w[n] = '\0';
+                all = has_word(p->v[i].titles, w, n);
+                any = true;
+            }
+            s = e;
+        }
+        if (all && any) {
+            if (found)
+                return NULL;
+            found = p->v[i].name;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,31 @@
+/*
+ * people.h: the people one article names, with the titles it gives them,
+ * so that a surname ("Ruiz") or a role ("the trade minister") said later can
+ * be traced to one full name ("Ana Ruiz"). Built once per analysis: add every
+ * mention, index, then look up; look-ups cost O(log people).
+ */
+#ifndef QL_PEOPLE_H
+#define QL_PEOPLE_H
+
+#include <stdbool.h>
+
+typedef struct people people;
+
+people *people_new(void);
+void people_free(people *p);
+/* Records a full name and its title words (lowercase, may be empty); both
+ * are copied. Returns 0 or -ENOMEM. */
+int people_add(people *p, const char *name, const char *title);
+/* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
+int people_index(people *p);
+/* The one full name that ends with `name` (a surname), else, when
+ * any_word is set, the one that holds it as a word (a first or family
+ * name); NULL when none or several. */
+const char *people_full_name(const people *p, const char *name, bool any_word);
+/* What the titles given to people named `name` (by their last word) say
+ * of their sex: LEX_MALE, LEX_FEMALE, or 0 when nothing or both. */
+unsigned people_gender(const people *p, const char *name);
+/* The one person whose titles hold every content word of `role`, or NULL. */
+const char *people_titled(const people *p, const char *role);
+
+#endif

@@ -1,0 +1,479 @@
+/*
+ * server.c: the co-process. Neovim starts `quotelens` with no arguments as
+ * an RPC job; the plugin tells it which buffers to follow, and from then on
+ * Neovim's own buffer events drive everything:
+ *
+ *   nvim_buf_lines_event -> doc (the copy) -> analysis -> corpus
+ *        -> annotations -> one nvim_exec_lua per buffer whose view changed
+ *
+ * Events that arrive in one read are applied first and analysed once, at
+ * the end of the batch. A buffer's annotations are sent only when they
+ * differ from the last ones sent (a hash of the packed update), so an edit
+ * in one buffer re-sends only the buffers whose cross-references it
+ * changed. When Neovim goes away, stdin closes and the process exits.
+ */
+#include "server.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uv.h>
+#include <xxhash.h>
+
+#include "analysis.h"
+#include "annotate.h"
+#include "array.h"
+#include "corpus.h"
+#include "doc.h"
+#include "folder.h"
+#include "log.h"
+#include "names.h"
+#include "nvim.h"
+#include "rpc.h"
+
+typedef struct buffer {
+    int64_t handle;
+    char *name;
+    doc *d;
+    analysis *a;
+    int64_t tick;
+    bool changed;    /* its text changed since the last analysis */
+    bool dirty;      /* its view must be checked and maybe sent */
+    bool resync;     /* the copy lost step: detach, then attach again */
+    uint64_t sent;   /* hash of the last update sent */
+    annotations last;     /* the last annotations made, whose sources can be reused */
+    bool has_last;
+    uint64_t others_seen; /* corpus changes by others when `last` was made */
+    uint64_t own_changes; /* corpus changes this buffer made */
+} buffer;
+
+typedef struct server {
+    uv_loop_t *loop;
+    rpc *rpc;
+    buffer *bufs;
+    size_t n_bufs, cap_bufs;
+    corpus *corpus;
+    char **corpus_speakers; /* speakers of corpus folder documents, for names */
+    size_t n_corpus_speakers, cap_corpus_speakers;
+    uint64_t corpus_changes;  /* every put and drop, so buffers know when others moved */
+    bool reported;
+} server;
+
+static buffer *find(server *s, int64_t handle)
+{
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (s->bufs[i].handle == handle)
+            return &s->bufs[i];
+    return NULL;
+}
+
+static void buffer_clear(buffer *b)
+{
+    free(b->name);
+    doc_free(b->d);
+    analysis_free(b->a);
+    if (b->has_last)
+        annotations_free(&b->last);
+}
+
+static void drop(server *s, buffer *b)
+{
+    corpus_drop(s->corpus, b->name);
+    s->corpus_changes++;
+    buffer_clear(b);
+    *b = s->bufs[--s->n_bufs];
+    /* Its quotes may have been sources of others' quotes. */
+    for (size_t i = 0; i < s->n_bufs; i++)
+        s->bufs[i].dirty = true;
+}
+
+static bool str_arg(const msgpack_object *o, char **out)
+{
+    if (o->type != MSGPACK_OBJECT_STR && o->type != MSGPACK_OBJECT_BIN)
+        return false;
+    *out = strndup(o->via.str.ptr, o->via.str.size);
+    return *out != NULL;
+}
+
+static void attach(server *s, const msgpack_object *params)
+{
+    int64_t h;
+    char *name;
+    if (params->via.array.size < 2 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !str_arg(&params->via.array.ptr[1], &name)) {
+        log_msg("attach: expected [buffer, name]");
+        return;
+    }
+    buffer *b = find(s, h);
+    if (b) { /* renamed, or attached again after :edit! */
+        free(b->name);
+        b->name = name;
+        doc_free(b->d);
+        b->d = doc_new();
+        b->resync = false;
+    } else {
+        if (array_grow((void **)&s->bufs, &s->cap_bufs, s->n_bufs + 1, sizeof *s->bufs)) {
+            free(name);
+            return;
+        }
+        b = &s->bufs[s->n_bufs++];
+        *b = (buffer){.handle = h, .name = name, .d = doc_new()};
+    }
+    if (!b->d) {
+        log_msg("attach: out of memory");
+        drop(s, b);
+        return;
+    }
+    nvim_buf_attach(s->rpc, h);
+}
+
+static void detach(server *s, const msgpack_object *params)
+{
+    int64_t h;
+    buffer *b;
+    if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !(b = find(s, h)))
+        return;
+    nvim_buf_detach(s->rpc, h);
+    drop(s, b);
+}
+
+static int remember_speakers(server *s, const analysis *a)
+{
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        if (!a->quotes[i].speaker)
+            continue;
+        if (array_grow((void **)&s->corpus_speakers, &s->cap_corpus_speakers,
+                       s->n_corpus_speakers + 1, sizeof *s->corpus_speakers))
+            return -ENOMEM;
+        if (!(s->corpus_speakers[s->n_corpus_speakers] = strdup(a->quotes[i].speaker)))
+            return -ENOMEM;
+        s->n_corpus_speakers++;
+    }
+    return 0;
+}
+
+/* Loads corpus folders: their articles join the corpus beside the buffers. */
+static void load_corpus(server *s, const msgpack_object *params)
+{
+    for (uint32_t i = 0; i < params->via.array.size; i++) {
+        char *dir;
+        if (!str_arg(&params->via.array.ptr[i], &dir))
+            continue;
+        source **v = NULL;
+        size_t n = 0, cap = 0;
+        if (folder_load(dir, &v, &n, &cap) != 0)
+            log_msg("corpus: %s could not be read whole", dir);
+        for (size_t k = 0; k < n; k++) {
+            analysis *a;
+            if (analysis_run(v[k]->text, v[k]->len, &a) == 0) {
+                s->corpus_changes++;
+                if (corpus_put(s->corpus, v[k]->path, v[k]->text, v[k]->len, a) != 0 ||
+                    remember_speakers(s, a) != 0)
+                    log_msg("corpus: out of memory at %s", v[k]->path);
+                analysis_free(a);
+            }
+            source_free(v[k]);
+        }
+        free(v);
+        free(dir);
+        for (size_t b = 0; b < s->n_bufs; b++)
+            s->bufs[b].dirty = true;
+    }
+}
+
+static bool int_arg(const msgpack_object *o, int64_t *v)
+{
+    if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER) {
+        *v = (int64_t)o->via.u64;
+        return true;
+    }
+    if (o->type == MSGPACK_OBJECT_NEGATIVE_INTEGER) {
+        *v = o->via.i64;
+        return true;
+    }
+    return false;
+}
+
+/* nvim_buf_lines_event: [buf, changedtick, firstline, lastline, linedata, more] */
+static void lines_event(server *s, const msgpack_object *params)
+{
+    const msgpack_object *p = params->via.array.ptr;
+    int64_t h, tick, first, last;
+    buffer *b;
+    if (params->via.array.size < 5 || !nvim_buffer_arg(&p[0], &h) || !(b = find(s, h)))
+        return;
+    /* A preview of :substitute while typing comes without a changedtick,
+     * and nothing undoes it: not part of the text. */
+    if (p[1].type == MSGPACK_OBJECT_NIL || b->resync)
+        return;
+    if (!int_arg(&p[1], &tick) || !int_arg(&p[2], &first) || !int_arg(&p[3], &last) ||
+        p[4].type != MSGPACK_OBJECT_ARRAY) {
+        log_msg("lines event: malformed");
+        return;
+    }
+    uint32_t n = p[4].via.array.size;
+    const char **text = malloc((n + 1) * sizeof *text);
+    size_t *len = malloc((n + 1) * sizeof *len);
+    int rc = text && len ? 0 : -ENOMEM;
+    for (uint32_t i = 0; i < n && rc == 0; i++) {
+        const msgpack_object *l = &p[4].via.array.ptr[i];
+        if (l->type != MSGPACK_OBJECT_STR && l->type != MSGPACK_OBJECT_BIN) {
+            rc = -EINVAL;
+            break;
+        }
+        text[i] = l->via.str.ptr;
+        len[i] = l->via.str.size;
+    }
+    if (rc == 0)
+        rc = doc_apply(b->d, first, last, text, len, n);
+    free(text);
+    free(len);
+    if (rc != 0) {
+        /* Our copy and the buffer disagree: fetch it whole again. */
+        log_msg("buffer %lld: edit [%lld, %lld) does not apply (%s); resynchronising",
+                (long long)h, (long long)first, (long long)last, strerror(-rc));
+        b->resync = true;
+        nvim_buf_detach(s->rpc, h);
+        return;
+    }
+    b->tick = tick;
+    b->changed = b->dirty = true;
+}
+
+static void changedtick_event(server *s, const msgpack_object *params)
+{
+    int64_t h, tick;
+    buffer *b;
+    if (params->via.array.size < 2 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !(b = find(s, h)) || !int_arg(&params->via.array.ptr[1], &tick))
+        return;
+    b->tick = tick;
+    b->dirty = true;
+}
+
+static void detach_event(server *s, const msgpack_object *params)
+{
+    int64_t h;
+    buffer *b;
+    if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !(b = find(s, h)))
+        return;
+    if (b->resync) {
+        doc_free(b->d);
+        b->d = doc_new();
+        b->resync = false;
+        if (b->d) {
+            nvim_buf_attach(s->rpc, h);
+            return;
+        }
+    }
+    drop(s, b);
+}
+
+static void respond_status(server *s, uint32_t id)
+{
+    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_pack_map(pk, 2);
+    rpc_pack_cstr(pk, "buffers");
+    msgpack_pack_uint64(pk, s->n_bufs);
+    rpc_pack_cstr(pk, "version");
+    rpc_pack_cstr(pk, QL_VERSION);
+    rpc_send(s->rpc);
+}
+
+/* A digest of the copy of a buffer, so tests can check it equals the text. */
+static void respond_digest(server *s, uint32_t id, const msgpack_object *params)
+{
+    int64_t h;
+    buffer *b;
+    size_t len = 0;
+    const char *text;
+    if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !(b = find(s, h)) || !(text = doc_text(b->d, &len))) {
+        rpc_respond_error(s->rpc, id, "no such buffer");
+        return;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)XXH3_64bits(text, len));
+    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_pack_map(pk, 3);
+    rpc_pack_cstr(pk, "lines");
+    msgpack_pack_uint64(pk, doc_line_count(b->d));
+    rpc_pack_cstr(pk, "bytes");
+    msgpack_pack_uint64(pk, len);
+    rpc_pack_cstr(pk, "digest");
+    rpc_pack_cstr(pk, hex);
+    rpc_send(s->rpc);
+}
+
+static bool is(const rpc_message *m, const char *name)
+{
+    return m->method_len == strlen(name) && memcmp(m->method, name, m->method_len) == 0;
+}
+
+static void on_message(void *ctx, const rpc_message *m)
+{
+    server *s = ctx;
+    if (m->kind == RPC_RESPONSE) {
+        if (m->error->type != MSGPACK_OBJECT_NIL)
+            log_msg("request %u failed", m->id);
+        return;
+    }
+    if (m->kind == RPC_REQUEST) {
+        if (is(m, "quotelens_ping")) {
+            rpc_pack_cstr(rpc_begin_response(s->rpc, m->id), "pong");
+            rpc_send(s->rpc);
+        } else if (is(m, "quotelens_status")) {
+            respond_status(s, m->id);
+        } else if (is(m, "quotelens_digest")) {
+            respond_digest(s, m->id, m->params);
+        } else {
+            rpc_respond_error(s->rpc, m->id, "unknown method");
+        }
+        return;
+    }
+    if (is(m, "nvim_buf_lines_event"))
+        lines_event(s, m->params);
+    else if (is(m, "nvim_buf_changedtick_event"))
+        changedtick_event(s, m->params);
+    else if (is(m, "nvim_buf_detach_event"))
+        detach_event(s, m->params);
+    else if (is(m, "quotelens_attach"))
+        attach(s, m->params);
+    else if (is(m, "quotelens_detach"))
+        detach(s, m->params);
+    else if (is(m, "quotelens_corpus"))
+        load_corpus(s, m->params);
+    else if (is(m, "nvim_error_event"))
+        log_msg("neovim reported an error in a notification");
+    else
+        log_msg("unknown notification %.*s", (int)m->method_len, m->method);
+}
+
+/* Re-analyses the buffers whose text changed and puts them in the corpus. */
+static int analyse(server *s, bool *any)
+{
+    *any = false;
+    for (size_t i = 0; i < s->n_bufs; i++) {
+        buffer *b = &s->bufs[i];
+        if (!b->changed)
+            continue;
+        size_t len;
+        const char *text = doc_text(b->d, &len);
+        analysis *a;
+        if (!text || analysis_run(text, len, &a) != 0 ||
+            corpus_put(s->corpus, b->name, text, len, a) != 0)
+            return -ENOMEM;
+        analysis_free(b->a);
+        b->a = a;
+        b->changed = false;
+        b->own_changes++;
+        s->corpus_changes++;
+        *any = true;
+    }
+    return 0;
+}
+
+static int build_names(server *s, names **out)
+{
+    names *reg = names_new();
+    int rc = reg ? 0 : -ENOMEM;
+    for (size_t i = 0; i < s->n_bufs && rc == 0; i++)
+        for (size_t q = 0; s->bufs[i].a && q < s->bufs[i].a->n_quotes && rc == 0; q++)
+            rc = names_add(reg, s->bufs[i].a->quotes[q].speaker);
+    for (size_t i = 0; i < s->n_corpus_speakers && rc == 0; i++)
+        rc = names_add(reg, s->corpus_speakers[i]);
+    if (rc == 0)
+        rc = names_index(reg);
+    if (rc) {
+        names_free(reg);
+        return rc;
+    }
+    *out = reg;
+    return 0;
+}
+
+/* After a batch of events: analyse what changed, then send each buffer
+ * whose view differs from what Neovim shows. */
+static void on_batch_done(void *ctx)
+{
+    server *s = ctx;
+    bool any;
+    names *reg = NULL;
+    int rc = analyse(s, &any);
+    if (rc == 0 && any)
+        for (size_t i = 0; i < s->n_bufs; i++)
+            s->bufs[i].dirty = true; /* cross-references may have moved */
+    if (rc == 0)
+        rc = build_names(s, &reg);
+    for (size_t i = 0; i < s->n_bufs && rc == 0; i++) {
+        buffer *b = &s->bufs[i];
+        if (!b->dirty || !b->a)
+            continue;
+        b->dirty = false;
+        size_t len;
+        const char *text = doc_text(b->d, &len);
+        /* Sources found before stay valid while no other document changed. */
+        uint64_t others = s->corpus_changes - b->own_changes;
+        const annotations *prev = b->has_last && b->others_seen == others ? &b->last : NULL;
+        annotations x;
+        if (!text || (rc = annotate(b->name, text, len, b->a, s->corpus, reg, prev, &x)) != 0)
+            break;
+        uint64_t h = annotations_digest(&x) ^ (uint64_t)b->tick;
+        if (h != b->sent) {
+            nvim_render(s->rpc, b->handle, b->tick, &x, text, s->corpus);
+            b->sent = h;
+        }
+        if (b->has_last)
+            annotations_free(&b->last);
+        b->last = x;
+        b->has_last = true;
+        b->others_seen = others;
+    }
+    names_free(reg);
+    if (rc != 0 && !s->reported) {
+        s->reported = true;
+        log_msg("analysis failed: %s", strerror(-rc));
+        nvim_report(s->rpc, "quotelens: out of memory; annotations are not up to date");
+    }
+}
+
+static void on_closed(void *ctx)
+{
+    server *s = ctx;
+    log_msg("neovim went away");
+    uv_stop(s->loop);
+}
+
+int server_run(void)
+{
+    signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
+    log_open();
+    server s = {.loop = uv_default_loop(), .corpus = corpus_new()};
+    rpc_callbacks cb = {on_message, on_batch_done, on_closed};
+    int rc = s.corpus ? rpc_new(s.loop, 0, 1, cb, &s, &s.rpc) : -ENOMEM;
+    if (rc != 0) {
+        fprintf(stderr, "quotelens: cannot start the co-process: %s\n",
+                rc == -ENOMEM ? "out of memory" : uv_strerror(rc));
+        corpus_free(s.corpus);
+        return 1;
+    }
+    log_msg("started");
+    uv_run(s.loop, UV_RUN_DEFAULT);
+    rpc_free(s.rpc);
+    uv_run(s.loop, UV_RUN_DEFAULT); /* let the handles close */
+    for (size_t i = 0; i < s.n_bufs; i++)
+        buffer_clear(&s.bufs[i]);
+    free(s.bufs);
+    for (size_t i = 0; i < s.n_corpus_speakers; i++)
+        free(s.corpus_speakers[i]);
+    free(s.corpus_speakers);
+    corpus_free(s.corpus);
+    uv_loop_close(s.loop);
+    log_close();
+    return 0;
+}

@@ -1,0 +1,143 @@
+/*
+ * test_xref.c: folding, alignment and the corpus, on quotes written for the
+ * test.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "analysis.h"
+#include "corpus.h"
+#include "match.h"
+#include "norm.h"
+
+static norm_words words_of(const char *s)
+{
+    norm_words w = {0};
+    assert_int_equal(norm_quote(s, 0, strlen(s), &w), 0);
+    return w;
+}
+
+static bool same_words(const char *a, const char *b)
+{
+    norm_words x = words_of(a), y = words_of(b);
+    bool same = x.n == y.n;
+    for (size_t i = 0; same && i < x.n; i++)
+        same = norm_same_word(&x.v[i], &y.v[i]);
+    norm_words_free(&x);
+    norm_words_free(&y);
+    return same;
+}
+
+static void folding(void **state)
+{
+    (void)state;
+    assert_true(same_words("The U.K. behaviour", "the UK behavior"));
+    assert_true(same_words("strong-arming, organised", "strong arming organized"));
+    assert_true(same_words("we’ve", "we've"));
+    assert_true(same_words("CAFÉ", "cafe"));
+    assert_false(same_words("our values", "or values"));
+    norm_words w = words_of("keep [the] port … open");
+    assert_int_equal(w.n, 4);
+    assert_true(w.v[1].flags & NORM_BRACKETED);
+    assert_true(w.v[3].flags & NORM_AFTER_GAP);
+    norm_words_free(&w);
+}
+
+static match_result align(const char *a, const char *b)
+{
+    norm_words x = words_of(a), y = words_of(b);
+    match_result r;
+    assert_int_equal(match_align(a, &x, b, &y, &r), 0);
+    norm_words_free(&x);
+    norm_words_free(&y);
+    return r;
+}
+
+static void relations_and_classes(void **state)
+{
+    (void)state;
+    match_result r = align("We will keep every berth of this port open for the fishing fleet",
+                           "We will keep every berth of this port open");
+    assert_true(r.linked);
+    assert_int_equal(r.relation, REL_CONTAINS);
+    assert_true(r.classes & DIFF_TRIMMED);
+    match_result_free(&r);
+    r = align("The minister has been really clear about the future of the harbour",
+              "The minister has been very clear about the future of the harbor");
+    assert_true(r.linked);
+    assert_int_equal(r.relation, REL_VARIANT);
+    assert_true(r.classes & DIFF_WORDING);
+    assert_true(r.classes & DIFF_SPELLING);
+    match_result_free(&r);
+    r = align("Nobody should be surprised by the decision of the Harbour Authority board",
+              "Nobody should be surprised by the decision of the Harbour Authority board");
+    assert_int_equal(r.relation, REL_SAME);
+    match_result_free(&r);
+}
+
+static void stock_phrases_do_not_link(void **state)
+{
+    (void)state;
+    match_result r = align("We reject the claims made by the Valdorian Ports Authority today",
+                           "Nobody trusts the Valdorian Ports Authority with the harbour budget");
+    assert_false(r.linked);
+    match_result_free(&r);
+    r = align("every berth", "We will defend every berth and every crane in this port");
+    assert_true(r.linked); /* a two-word quote held whole by a longer one */
+    assert_int_equal(r.relation, REL_WITHIN);
+    match_result_free(&r);
+}
+
+static void corpus_put_replace_drop(void **state)
+{
+    (void)state;
+    static const char a[] = "“We will defend every berth in this port,” Ruiz said.";
+    static const char b[] = "“We will defend every berth in this port and more,” the minister said.";
+    corpus *c = corpus_new();
+    analysis *x, *y, *empty;
+    assert_int_equal(analysis_run(a, sizeof a - 1, &x), 0);
+    assert_int_equal(analysis_run(b, sizeof b - 1, &y), 0);
+    assert_int_equal(analysis_run("", 0, &empty), 0);
+    assert_int_equal(corpus_put(c, "empty", "", 0, empty), 0); /* found by fuzz_match */
+    assert_int_equal(corpus_put(c, "a", a, sizeof a - 1, x), 0);
+    assert_int_equal(corpus_put(c, "b", b, sizeof b - 1, y), 0);
+    xref_source *s;
+    size_t n;
+    assert_int_equal(corpus_sources(c, "a", 0, &s, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(s[0].doc, "b");
+    assert_int_equal(s[0].relation, REL_WITHIN);
+    xref_sources_free(s, n);
+    assert_int_equal(corpus_put(c, "b", a, sizeof a - 1, x), 0); /* replaced */
+    assert_int_equal(corpus_sources(c, "a", 0, &s, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(s[0].relation, REL_SAME);
+    xref_sources_free(s, n);
+    assert_int_equal(corpus_drop(c, "b"), 0);
+    assert_int_equal(corpus_drop(c, "b"), -ENOENT);
+    assert_int_equal(corpus_sources(c, "a", 0, &s, &n), 0);
+    assert_int_equal(n, 0);
+    xref_sources_free(s, n);
+    assert_int_equal(corpus_sources(c, "b", 0, &s, &n), -ENOENT);
+    analysis_free(x);
+    analysis_free(y);
+    analysis_free(empty);
+    corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(folding),
+        cmocka_unit_test(relations_and_classes),
+        cmocka_unit_test(stock_phrases_do_not_link),
+        cmocka_unit_test(corpus_put_replace_drop),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
