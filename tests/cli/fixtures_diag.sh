@@ -1,8 +1,10 @@
 #!/bin/sh
 # fixtures_diag.sh: checks the copy editor's warnings of the quote fixtures.
 # For every tests/fixtures/quotes/NAME.diag it runs `$QL scan --json NAME.txt`
-# and compares the sorted "code" fields of the {"type": "diagnostic"} lines
-# with the sorted codes listed in NAME.diag (one a line). A fixture without a
+# and compares the sorted "code" fields of its diagnostics with the sorted
+# codes listed in NAME.diag (one a line). A diagnostic is read either from a
+# line of its own ({"type": "diagnostic", "code": ...}) or from the
+# "diagnostics" list of the quote line that carries it. A fixture without a
 # .diag file must produce none of the mark diagnostics (unbalanced-mark,
 # stray-mark, doubled-mark), so a warning that fires on clean copy fails too.
 cd "$(dirname "$0")/../.." || exit 2
@@ -40,6 +42,8 @@ for line in open(out, encoding='utf-8', errors='replace'):
         sys.exit(1)
     if d.get('type') == 'diagnostic':
         got.append(str(d.get('code')))
+    elif d.get('type', 'quote') == 'quote':
+        got += [str(x.get('code')) for x in d.get('diagnostics') or []]
 if os.path.exists(diagf):
     want = sorted(l.strip() for l in open(diagf, encoding='utf-8') if l.strip())
     got = sorted(got)
