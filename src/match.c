@@ -232,6 +232,21 @@ static int build_ops(const norm_words *a, size_t n, const norm_words *b, size_t 
     return rc;
 }
 
+/* Whether the words of the run at st[s], which one side lacks, were cut by
+ * an ellipsis on that side: its next word stands after a gap. */
+static bool cut_by_gap(const norm_words *a, const norm_words *b, const step *st, size_t k, size_t s)
+{
+    step_kind only = st[s].kind;
+    for (size_t t = s + 1; t < k; t++) {
+        if (st[t].kind == only)
+            continue;
+        if (only == STEP_A)
+            return st[t].kind != STEP_A && (b->v[st[t].j].flags & NORM_AFTER_GAP);
+        return st[t].kind != STEP_B && (a->v[st[t].i].flags & NORM_AFTER_GAP);
+    }
+    return false;
+}
+
 /* Classes the differences of an alignment; counts its matched words. */
 static unsigned classify(const char *at, const norm_words *a, const char *bt, const norm_words *b,
                          const step *st, size_t k, size_t *matched, size_t *matched_content)
@@ -257,7 +272,8 @@ static unsigned classify(const char *at, const norm_words *a, const char *bt, co
         }
         bool editorial =
             (x->kind != STEP_B && (a->v[x->i].flags & (NORM_BRACKETED | NORM_AFTER_GAP))) ||
-            (x->kind != STEP_A && (b->v[x->j].flags & (NORM_BRACKETED | NORM_AFTER_GAP)));
+            (x->kind != STEP_A && (b->v[x->j].flags & (NORM_BRACKETED | NORM_AFTER_GAP))) ||
+            (x->kind != STEP_SUB && cut_by_gap(a, b, st, k, s));
         c |= editorial ? DIFF_EDITORIAL : DIFF_WORDING;
         prev = x;
     }
