@@ -232,6 +232,17 @@ static int build_ops(const norm_words *a, size_t n, const norm_words *b, size_t 
     return rc;
 }
 
+/* Whether the words w[from, to) are there and all in [brackets]. */
+static bool bracketed_run(const norm_words *w, size_t from, size_t to)
+{
+    if (from >= to)
+        return false;
+    for (size_t i = from; i < to; i++)
+        if (!(w->v[i].flags & NORM_BRACKETED))
+            return false;
+    return true;
+}
+
 /* Whether the words of the run at st[s], which one side lacks, were cut by
  * an ellipsis on that side: its next word stands after a gap. */
 static bool cut_by_gap(const norm_words *a, const norm_words *b, const step *st, size_t k, size_t s)
@@ -318,9 +329,16 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
                      (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
         }
         if (linked) {
-            bool a_extra = ai0 > 0 || ai1 < n, b_extra = bj0 > 0 || bj1 < m;
+            /* Words an editor put in [brackets] at an end, for words the
+             * other side has there ([The new pier] / It), are no trim. */
+            bool head_ed = bracketed_run(a, 0, ai0) || bracketed_run(b, 0, bj0);
+            bool tail_ed = bracketed_run(a, ai1, n) || bracketed_run(b, bj1, m);
+            bool a_extra = (ai0 > 0 && !head_ed) || (ai1 < n && !tail_ed);
+            bool b_extra = (bj0 > 0 && !head_ed) || (bj1 < m && !tail_ed);
             out->linked = true;
             out->similarity = (float)(2.0 * (double)matched / (double)(n + m));
+            if (head_ed || tail_ed)
+                classes |= DIFF_EDITORIAL;
             if (a_extra || b_extra)
                 classes |= DIFF_TRIMMED;
             out->classes = classes;
