@@ -1,8 +1,9 @@
 /*
  * test_match.c: the variations issue 3 names, one alignment each, on quotes
  * written for the test: spelling rules beyond -our/-or and -ise/-ize,
- * dashes and marks, an ellipsis cut, overlapping cuts, a few re-translated
- * words, and the rule that short partial quotes never link to each other.
+ * dashes and marks, an ellipsis cut, [bracketed] words at an end,
+ * overlapping cuts, a few re-translated words, and the rule that short
+ * partial quotes never link to each other.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,6 +74,18 @@ static void ellipsis_cut(void **state)
     match_result_free(&r);
 }
 
+static void bracketed_ends(void **state)
+{
+    (void)state;
+    match_result r = align("[The new pier] has cost this town more than any of us expected",
+                           "It has cost this town more than any of us expected");
+    assert_true(r.linked);
+    assert_int_equal(r.relation, REL_VARIANT);
+    assert_true(r.classes & DIFF_EDITORIAL);
+    assert_false(r.classes & (DIFF_TRIMMED | DIFF_WORDING));
+    match_result_free(&r);
+}
+
 static void overlapping_cuts(void **state)
 {
     (void)state;
@@ -113,6 +126,7 @@ int main(void)
         cmocka_unit_test(spelling_rules),
         cmocka_unit_test(marks_and_dashes),
         cmocka_unit_test(ellipsis_cut),
+        cmocka_unit_test(bracketed_ends),
         cmocka_unit_test(overlapping_cuts),
         cmocka_unit_test(retranslated_words),
         cmocka_unit_test(short_partials_do_not_pair),
