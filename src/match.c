@@ -7,8 +7,11 @@
  * meaning to count. Two quotes are one utterance when that run holds at
  * least MATCH_MIN_CONTENT content words, or most of the shorter quote's,
  * and is dense: a shared stock phrase inside two different quotes is
- * neither. Everything outside the run is a trim; everything inside that
- * differs is wording, unless it is bracketed or cut by an ellipsis.
+ * neither. Two quotes that both go on past the run at the same end need
+ * the full MATCH_MIN_CONTENT. Everything outside the run is a trim, or
+ * editorial when one side's part there is all [bracketed]; everything
+ * inside that differs is wording, unless it is bracketed or cut by an
+ * ellipsis.
  */
 #include "match.h"
 
@@ -327,6 +330,13 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
             linked = (content >= MATCH_MIN_CONTENT || (content >= 3 && 10 * content >= 6 * cmin)) &&
                      2 * matched >= span &&
                      (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
+            /* Both going on past the shared words at the same end: two
+             * sentences that open (or close) alike, unless they share a
+             * real run of content words (a quote joined to another next
+             * sentence). */
+            bool fork = (ai0 > 0 && bj0 > 0) || (ai1 < n && bj1 < m);
+            if (linked && fork && content < MATCH_MIN_CONTENT)
+                linked = false;
         }
         if (linked) {
             /* Words an editor put in [brackets] at an end, for words the

@@ -2,8 +2,8 @@
  * test_match.c: the variations issue 3 names, one alignment each, on quotes
  * written for the test: spelling rules beyond -our/-or and -ise/-ize,
  * dashes and marks, an ellipsis cut, [bracketed] words at an end,
- * overlapping cuts, a few re-translated words, and the rule that short
- * partial quotes never link to each other.
+ * overlapping cuts, sentences that merely open alike, a few re-translated
+ * words, and the rule that short partial quotes never link to each other.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -97,6 +97,20 @@ static void overlapping_cuts(void **state)
     match_result_free(&r);
 }
 
+static void forks(void **state)
+{
+    (void)state;
+    match_result r = align("We want a fair deal for every coastal family in the country",
+                           "We want a fair deal that respects the treaties");
+    assert_false(r.linked); /* two sentences that open alike */
+    match_result_free(&r);
+    r = align("The crews have waited three winters for the new breakwater. They are tired.",
+              "The crews have waited three winters for the new breakwater. Nobody listens.");
+    assert_true(r.linked); /* one sentence, joined to two different next ones */
+    assert_int_equal(r.relation, REL_OVERLAP);
+    match_result_free(&r);
+}
+
 static void retranslated_words(void **state)
 {
     (void)state;
@@ -128,6 +142,7 @@ int main(void)
         cmocka_unit_test(ellipsis_cut),
         cmocka_unit_test(bracketed_ends),
         cmocka_unit_test(overlapping_cuts),
+        cmocka_unit_test(forks),
         cmocka_unit_test(retranslated_words),
         cmocka_unit_test(short_partials_do_not_pair),
     };
