@@ -486,7 +486,7 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
     if (rc == 0 && r.linked) {
         /* A short partial links to the longer quotes it was taken from:
          * those that also hold words of the narration around it. */
-        const cquote *partial = w->n <= 2 ? q : ow.n <= 2 ? oq : NULL;
+        const cquote *partial = match_is_short(w) ? q : match_is_short(&ow) ? oq : NULL;
         const norm_words *whole = partial == q ? &ow : w;
         if (partial && context_score(partial, whole) == 0) {
             match_result_free(&r);

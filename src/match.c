@@ -119,6 +119,11 @@ static size_t content_words(const norm_words *w, size_t n)
     return c;
 }
 
+bool match_is_short(const norm_words *w)
+{
+    return w->n <= 2 || (w->n == 3 && content_words(w, 3) < 3);
+}
+
 /* The longest stretch of consecutive equal words in an alignment. */
 static size_t longest_run(const step *st, size_t k)
 {
@@ -317,8 +322,8 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
         size_t ai0 = st[0].i, ai1 = bi, bj0 = st[0].j, bj1 = bj;
         size_t short_n = n < m ? n : m, long_n = n < m ? m : n;
         bool linked;
-        if (short_n <= 2) {
-            /* A one- or two-word quote: held whole, in order, by a longer one. */
+        if (match_is_short(n < m ? a : b)) {
+            /* A short quote: held whole, in order, by a longer one. */
             linked = matched == short_n && k == short_n && long_n >= short_n + 2 && content > 0;
         } else {
             /* One utterance shares a real run of words, or nearly all of the

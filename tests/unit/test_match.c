@@ -132,6 +132,16 @@ static void short_partials_do_not_pair(void **state)
     r = align("mutual respect", "respect");
     assert_false(r.linked);
     match_result_free(&r);
+    r = align("a fair deal", "a fair deal");
+    assert_false(r.linked);
+    match_result_free(&r);
+    r = align("a fair deal", "We want a fair deal for every family on this coast");
+    assert_true(r.linked); /* three words with a function word: held whole */
+    assert_int_equal(r.relation, REL_WITHIN);
+    match_result_free(&r);
+    r = align("a fair deal", "We want a fair and lasting deal for every family");
+    assert_false(r.linked); /* not held whole, in order */
+    match_result_free(&r);
 }
 
 int main(void)
