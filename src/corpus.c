@@ -5,8 +5,9 @@
  * A quote's fingerprints are the hashes of its pairs of adjacent folded
  * words (pairs of two function words left out). The index is two sorted
  * arrays of (fingerprint, quote id): a large base and a small delta that
- * new documents are merged into; when the delta outgrows an eighth of the
- * base, the two are merged and dropped documents purged. A look-up binary
+ * new documents are added to (sorted at the next look-up); when the delta
+ * outgrows an eighth of the base, the two are merged and dropped documents
+ * purged. A look-up binary
  * searches each of its quote's fingerprints, so it costs O(f log N + hits),
  * and fingerprints held by more than CORPUS_COMMON quotes (stock phrases)
  * are skipped, which bounds the hits. Candidates sharing enough
@@ -75,6 +76,7 @@ struct corpus {
     uint32_t *id_q;   /* quote id -> index in its document */
     size_t n_ids, cap_id_doc, cap_id_q;
     postings base, delta;
+    bool delta_sorted;
 };
 
 corpus *corpus_new(void)
@@ -213,16 +215,35 @@ static int merge(const corpus *c, postings *a, const postings *b)
     return 0;
 }
 
-static int index_postings(corpus *c, postings *fresh)
+/* New postings are appended to the delta unsorted: a corpus of many
+ * documents is put whole before the first look-up, and sorting once then
+ * costs O(n log n) where merging at every put would cost O(n) each time. */
+static int index_postings(corpus *c, const postings *fresh)
 {
-    if (fresh->n > 1)
-        qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
-    int rc = merge(c, &c->delta, fresh);
-    if (rc == 0 && c->delta.n > c->base.n / 8 + 4096) {
-        rc = merge(c, &c->base, &c->delta);
+    if (array_grow((void **)&c->delta.v, &c->delta.cap, c->delta.n + fresh->n, sizeof *c->delta.v))
+        return -ENOMEM;
+    memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);
+    c->delta.n += fresh->n;
+    c->delta_sorted = false;
+    return 0;
+}
+
+/* Before a look-up: the delta sorted, and folded into the base once it
+ * outgrows an eighth of it (which also purges dropped documents). */
+static int settle(corpus *c)
+{
+    if (c->delta_sorted)
+        return 0;
+    if (c->delta.n > 1)
+        qsort(c->delta.v, c->delta.n, sizeof *c->delta.v, by_fp);
+    c->delta_sorted = true;
+    if (c->delta.n > c->base.n / 8 + 4096) {
+        int rc = merge(c, &c->base, &c->delta);
+        if (rc)
+            return rc;
         c->delta.n = 0;
     }
-    return rc;
+    return 0;
 }
 
 /* The first posting of p whose fingerprint is not below fp (or, with
@@ -552,7 +573,9 @@ int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, si
     norm_words w = {0};
     uint32_t *ids = NULL;
     size_t nids = 0, cap = 0;
-    int rc = norm_quote(d->text, q->start, q->end, &w);
+    int rc = settle(c);
+    if (rc == 0)
+        rc = norm_quote(d->text, q->start, q->end, &w);
     if (rc == 0 && w.n >= 2)
         rc = candidates(c, &w, (uint32_t)slot, &ids, &nids);
     /* Enough shared fingerprints to be worth aligning: one for short

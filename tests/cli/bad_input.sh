@@ -9,6 +9,15 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAILED: $*"; exit 1; }
 crashed() { grep -q -e 'AddressSanitizer' -e 'runtime error:' -e 'Segmentation' "$1"; }
+# scan ARGS...: runs the scan into $dir/out and $dir/err, sets $st, and fails
+# at once on a crash, so every run is checked, not only the last one.
+scan() {
+    "$QL" scan "$@" > "$dir/out" 2> "$dir/err"
+    st=$?
+    [ $st -lt 128 ] || fail "scan $* died with status $st"
+    crashed "$dir/err" && fail "scan $*: a sanitizer or crash report: $(head -3 "$dir/err")"
+    return 0
+}
 
 : > "$dir/empty.txt"
 printf 'Bad \377\376 bytes. \342\200\234Still found,\342\200\235 Ruiz said.\n' > "$dir/utf8.txt"
@@ -17,34 +26,43 @@ head -c 20000 /bin/sh > "$dir/binary.txt"
 python3 -c "import sys; sys.stdout.write('\u201c' + 'word ' * 200000 + '\u201d Ruiz said.\n')" > "$dir/long.txt"
 mkdir "$dir/folder"
 
-"$QL" scan "$dir/empty.txt" > "$dir/out" 2> "$dir/err"
-[ $? -eq 0 ] || fail "an empty file scans cleanly"
+scan "$dir/empty.txt"
+[ $st -eq 0 ] || fail "an empty file scans cleanly"
 [ -s "$dir/out" ] && fail "an empty file has no quotes"
 
-"$QL" scan "$dir/utf8.txt" > "$dir/out" 2> "$dir/err"
-[ $? -eq 0 ] || fail "invalid UTF-8 still scans"
+scan "$dir/utf8.txt"
+[ $st -eq 0 ] || fail "invalid UTF-8 still scans"
 grep -q "invalid UTF-8 at byte 4" "$dir/err" || fail "the byte offset of invalid UTF-8 is named"
 grep -q "Still found" "$dir/out" || fail "the quote after invalid UTF-8 is found"
 "$QL" scan --json "$dir/utf8.txt" 2>/dev/null | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]" ||
     fail "JSON output stays valid JSON"
 
-"$QL" scan "$dir/nul.txt" > "$dir/out" 2> "$dir/err"
+scan "$dir/nul.txt"
+[ $st -eq 0 ] || fail "a text with a NUL byte is still scanned: exit 0"
 grep -q "NUL byte at byte 6" "$dir/err" || fail "a NUL byte is reported"
 grep -q "Found" "$dir/out" || fail "the quote after a NUL is found"
 
-"$QL" scan "$dir/binary.txt" > "$dir/out" 2> "$dir/err"
-[ $? -eq 2 ] || fail "only a binary file: nothing scanned, exit 2"
+scan "$dir/binary.txt"
+[ $st -eq 2 ] || fail "only a binary file: nothing scanned, exit 2"
 grep -q "binary file, skipped" "$dir/err" || fail "a binary file is skipped with a message"
 
-"$QL" scan "$dir/long.txt" > "$dir/out" 2> "$dir/err"
-[ $? -eq 0 ] || fail "a 1 MB line scans"
+scan "$dir/long.txt"
+[ $st -eq 0 ] || fail "a 1 MB line scans"
 grep -q "Ruiz" "$dir/out" || fail "its quote is attributed"
 
-"$QL" scan "$dir/nope.txt" "$dir/folder" "$dir/utf8.txt" > "$dir/out" 2> "$dir/err"
-[ $? -eq 1 ] || fail "some files not scanned: exit 1"
+scan "$dir/nope.txt" "$dir/folder" "$dir/utf8.txt"
+[ $st -eq 1 ] || fail "some files not scanned: exit 1"
 grep -q "nope.txt: No such file" "$dir/err" || fail "a missing file is named"
 grep -q "folder: Is a directory" "$dir/err" || fail "a folder given as a file is named"
 grep -q "Still found" "$dir/out" || fail "the readable file is still scanned"
 
-for f in "$dir/err"; do crashed "$f" && fail "a sanitizer or crash report"; done
+scan "$dir/nope.txt" "$dir/folder"
+[ $st -eq 2 ] || fail "nothing scanned: exit 2"
+[ -s "$dir/err" ] || fail "nothing scanned: say why"
+
+scan
+[ $st -eq 2 ] || fail "no file given: exit 2"
+scan --no-such-option "$dir/utf8.txt"
+[ $st -eq 2 ] || fail "an unknown option: exit 2"
+[ -s "$dir/err" ] || fail "an unknown option is reported"
 exit 0
