@@ -133,6 +133,8 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
 
 static bool possessive_word(const char *t, size_t s, size_t e)
 {
+    if (e - s >= 2 && (t[e - 1] == '\'' || (e - s >= 4 && !memcmp(t + e - 3, "\xe2\x80\x99", 3))))
+        return true; /* Dockers' */
     if (e - s >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
         if (t[e - 2] == '\'')
             return true;
@@ -184,7 +186,13 @@ static int tokenize(attrib *at)
             i++;
         } else if (word_char(c)) {
             bool abbrev;
-            size_t e = word_end(t, len, i, &abbrev);
+            size_t e = word_end(t, len, i, &abbrev), n2;
+            /* A plural possessive keeps its apostrophe: "the Dockers’ Union". */
+            if (e > i && t[e - 1] == 's' && e < len) {
+                int32_t ap = text_decode(t, len, e, &n2);
+                if ((ap == 0x2019 || ap == '\'') && (e + n2 >= len || !word_char(text_decode(t, len, e + n2, &n))))
+                    e += n2;
+            }
             unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
             rc = push_tok(at, (tok){.s = (uint32_t)i, .e = (uint32_t)e, .type = TK_WORD,
                                     .flags = (uint8_t)flags, .para = (uint32_t)para,
@@ -265,7 +273,10 @@ static size_t sentence_end(const attrib *at, size_t i)
 
 static bool cue_at(const attrib *at, size_t i)
 {
-    return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE);
+    /* "dismiss the claim": after a determiner a verb of speech is a noun. */
+    return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE) &&
+           !(i > 0 && at->t[i - 1].type == TK_WORD && (at->t[i - 1].lex & (LEX_THE | LEX_DET)) &&
+             !(at->t[i - 1].lex & LEX_PRON));
 }
 
 /* "according to" at i: the cue of attributions to a source named after it. */
@@ -621,6 +632,29 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
     return 0;
 }
 
+/* The name of the organisation that a later "the ministry" stands for:
+ * the nearest capitalised name before it holding that word ("The Ministry
+ * of Trade issued a statement."), as a new string, or NULL. */
+static char *named_body(const attrib *at, size_t before, size_t head)
+{
+    const tok *h = &at->t[head];
+    for (size_t k = before; k-- > 0 && before - k < 2000;) {
+        const tok *w = &at->t[k];
+        if (w->type != TK_WORD || !(w->flags & TF_CAP) || w->e - w->s != h->e - h->s ||
+            strncasecmp(at->text + w->s, at->text + h->s, h->e - h->s) != 0)
+            continue;
+        size_t a = k, b = k + 1;
+        while (a > 0 && at->t[a - 1].type == TK_WORD && (at->t[a - 1].flags & TF_CAP) &&
+               !(at->t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT)))
+            a--;
+        while (b + 1 < at->n && at->t[b].type == TK_WORD &&
+               ((at->t[b].flags & TF_CAP) || ((at->t[b].lex & LEX_LINK) && (at->t[b + 1].flags & TF_CAP))))
+            b++;
+        return b - a > 1 ? span_dup(at, a, b) : NULL;
+    }
+    return NULL;
+}
+
 /* Whether a phrase speaks for many: its head, before any "of", "for" or
  * "close to", is plural ("officials close to the talks"). */
 static bool phrase_plural(const attrib *at, size_t from, size_t to)
@@ -695,6 +729,7 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         const entity *e = recent(at, 0, role);
         const char *person = e ? NULL : people_titled(at->people, role);
         char *intro = e || person || !(last->lex & LEX_AGENT) ? NULL : introduced(at, from, to - 1);
+        char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
         int rc;
         if (e)
             rc = copy_entity(out, e);
@@ -702,6 +737,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             rc = set_name(out, strdup(person), ENT_PERSON, false);
         else if (intro)
             rc = set_name(out, intro, ENT_ANON, plural);
+        else if (body)
+            rc = set_name(out, body, ENT_BODY, false);
         else if (last->lex & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
         else
@@ -807,7 +844,7 @@ static int collect_people(attrib *at)
         if (tb < ns) {
             title = words_lower(at, tb, ns);
         } else if (end + 2 < at->n && is_punct(at, end, ",") &&
-                   (at->t[end + 1].lex & (LEX_THE | LEX_DET))) {
+                   ((at->t[end + 1].lex & (LEX_THE | LEX_DET)) || (at->t[end + 1].flags & TF_POSS))) {
             size_t ae = end + 1;
             while (ae < at->n && ae - end < ATTRIB_NP_MAX && at->t[ae].type == TK_WORD)
                 ae++;

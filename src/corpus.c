@@ -219,6 +219,8 @@ static int merge(const corpus *c, postings *a, const postings *b)
  * costs O(n log n) where merging at every put would cost O(n) each time. */
 static int index_postings(corpus *c, const postings *fresh)
 {
+    if (fresh->n == 0)
+        return 0;
     if (array_grow((void **)&c->delta.v, &c->delta.cap, c->delta.n + fresh->n, sizeof *c->delta.v))
         return -ENOMEM;
     memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);

@@ -106,6 +106,8 @@ static mark_role role_of(int32_t c, int32_t prev, int32_t prev2, int32_t next)
     case 0x201D: case 0xBB:
         return (o && !k) ? ROLE_OPEN : ROLE_CLOSE;
     case '"':
+        if (prev >= 0 && text_is_digit(prev) && k)
+            return ROLE_APOS; /* 6'2": an inch mark */
         return (o && !k) ? ROLE_OPEN : (k && !o) ? ROLE_CLOSE : ROLE_AMBIG;
     case 0x201A: case 0x2039:
         return ROLE_OPEN;
