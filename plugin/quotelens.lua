@@ -65,6 +65,14 @@ vim.api.nvim_create_autocmd('BufReadPost', {
     end
   end,
 })
+vim.api.nvim_create_autocmd({ 'TextChanged', 'InsertLeave' }, {
+  group = group,
+  callback = function(a)
+    if package.loaded['quotelens'] then
+      ql().verify(a.buf)
+    end
+  end,
+})
 vim.api.nvim_create_autocmd('BufWipeout', {
   group = group,
   callback = function(a)

@@ -19,6 +19,7 @@
  */
 #include "corpus.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -220,7 +221,7 @@ static int merge(const corpus *c, postings *a, const postings *b)
 static int index_postings(corpus *c, const postings *fresh)
 {
     if (fresh->n == 0)
-        return 0;
+        return 0; /* an empty document: nothing to copy from a NULL array */
     if (array_grow((void **)&c->delta.v, &c->delta.cap, c->delta.n + fresh->n, sizeof *c->delta.v))
         return -ENOMEM;
     memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);
@@ -495,6 +496,40 @@ void xref_sources_free(xref_source *s, size_t n)
     free(s);
 }
 
+/* Whether two speakers may be one person: unknown, either named by no
+ * capitalised word ("a spokesman"), or sharing one ("Voss" in "Anna Voss").
+ * A short partial is taken from the longer quote of its own speaker. */
+static bool may_be_one(const char *x, const char *y)
+{
+    if (!x || !y)
+        return true;
+    bool x_named = false, y_named = false;
+    for (const char *p = x; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        const char *e = p;
+        while (isalnum((unsigned char)*e))
+            e++;
+        size_t n = (size_t)(e - p);
+        bool name = n >= 2 && isupper((unsigned char)*p);
+        x_named |= name;
+        for (const char *s = y; *s;) {
+            while (*s && !isalnum((unsigned char)*s))
+                s++;
+            const char *f = s;
+            while (isalnum((unsigned char)*f))
+                f++;
+            bool other = f - s >= 2 && isupper((unsigned char)*s);
+            y_named |= other;
+            if (name && other && (size_t)(f - s) == n && strncmp(p, s, n) == 0)
+                return true;
+            s = f;
+        }
+        p = e;
+    }
+    return !x_named || !y_named;
+}
+
 /* Aligns quote (d, qi) against candidate id and appends a source if linked. */
 static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_words *w,
                     uint32_t id, xref_source **out, size_t *n, size_t *cap)
@@ -509,9 +544,9 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
     if (rc == 0 && r.linked) {
         /* A short partial links to the longer quotes it was taken from:
          * those that also hold words of the narration around it. */
-        const cquote *partial = w->n <= 2 ? q : ow.n <= 2 ? oq : NULL;
+        const cquote *partial = match_is_short(w) ? q : match_is_short(&ow) ? oq : NULL;
         const norm_words *whole = partial == q ? &ow : w;
-        if (partial && context_score(partial, whole) == 0) {
+        if (partial && (context_score(partial, whole) == 0 || !may_be_one(q->speaker, oq->speaker))) {
             match_result_free(&r);
         } else if (array_grow((void **)out, cap, *n + 1, sizeof **out)) {
             match_result_free(&r);

@@ -7,8 +7,11 @@
  * meaning to count. Two quotes are one utterance when that run holds at
  * least MATCH_MIN_CONTENT content words, or most of the shorter quote's,
  * and is dense: a shared stock phrase inside two different quotes is
- * neither. Everything outside the run is a trim; everything inside that
- * differs is wording, unless it is bracketed or cut by an ellipsis.
+ * neither. Two quotes that both go on past the run at the same end need
+ * the full MATCH_MIN_CONTENT. Everything outside the run is a trim, or
+ * editorial when one side's part there is all [bracketed]; everything
+ * inside that differs is wording, unless it is bracketed or cut by an
+ * ellipsis.
  */
 #include "match.h"
 
@@ -114,6 +117,11 @@ static size_t content_words(const norm_words *w, size_t n)
     for (size_t i = 0; i < n; i++)
         c += !(w->v[i].flags & NORM_STOP);
     return c;
+}
+
+bool match_is_short(const norm_words *w)
+{
+    return w->n <= 2 || (w->n == 3 && content_words(w, 3) < 3);
 }
 
 /* The longest stretch of consecutive equal words in an alignment. */
@@ -232,6 +240,32 @@ static int build_ops(const norm_words *a, size_t n, const norm_words *b, size_t 
     return rc;
 }
 
+/* Whether the words w[from, to) are there and all in [brackets]. */
+static bool bracketed_run(const norm_words *w, size_t from, size_t to)
+{
+    if (from >= to)
+        return false;
+    for (size_t i = from; i < to; i++)
+        if (!(w->v[i].flags & NORM_BRACKETED))
+            return false;
+    return true;
+}
+
+/* Whether the words of the run at st[s], which one side lacks, were cut by
+ * an ellipsis on that side: its next word stands after a gap. */
+static bool cut_by_gap(const norm_words *a, const norm_words *b, const step *st, size_t k, size_t s)
+{
+    step_kind only = st[s].kind;
+    for (size_t t = s + 1; t < k; t++) {
+        if (st[t].kind == only)
+            continue;
+        if (only == STEP_A)
+            return st[t].kind != STEP_A && (b->v[st[t].j].flags & NORM_AFTER_GAP);
+        return st[t].kind != STEP_B && (a->v[st[t].i].flags & NORM_AFTER_GAP);
+    }
+    return false;
+}
+
 /* Classes the differences of an alignment; counts its matched words. */
 static unsigned classify(const char *at, const norm_words *a, const char *bt, const norm_words *b,
                          const step *st, size_t k, size_t *matched, size_t *matched_content)
@@ -257,7 +291,8 @@ static unsigned classify(const char *at, const norm_words *a, const char *bt, co
         }
         bool editorial =
             (x->kind != STEP_B && (a->v[x->i].flags & (NORM_BRACKETED | NORM_AFTER_GAP))) ||
-            (x->kind != STEP_A && (b->v[x->j].flags & (NORM_BRACKETED | NORM_AFTER_GAP)));
+            (x->kind != STEP_A && (b->v[x->j].flags & (NORM_BRACKETED | NORM_AFTER_GAP))) ||
+            (x->kind != STEP_SUB && cut_by_gap(a, b, st, k, s));
         c |= editorial ? DIFF_EDITORIAL : DIFF_WORDING;
         prev = x;
     }
@@ -287,8 +322,8 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
         size_t ai0 = st[0].i, ai1 = bi, bj0 = st[0].j, bj1 = bj;
         size_t short_n = n < m ? n : m, long_n = n < m ? m : n;
         bool linked;
-        if (short_n <= 2) {
-            /* A one- or two-word quote: held whole, in order, by a longer one. */
+        if (match_is_short(n < m ? a : b)) {
+            /* A short quote: held whole, in order, by a longer one. */
             linked = matched == short_n && k == short_n && long_n >= short_n + 2 && content > 0;
         } else {
             /* One utterance shares a real run of words, or nearly all of the
@@ -300,11 +335,25 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
             linked = (content >= MATCH_MIN_CONTENT || (content >= 3 && 10 * content >= 6 * cmin)) &&
                      2 * matched >= span &&
                      (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
+            /* Both going on past the shared words at the same end: two
+             * sentences that open (or close) alike, unless they share a
+             * real run of content words (a quote joined to another next
+             * sentence). */
+            bool fork = (ai0 > 0 && bj0 > 0) || (ai1 < n && bj1 < m);
+            if (linked && fork && content < MATCH_MIN_CONTENT)
+                linked = false;
         }
         if (linked) {
-            bool a_extra = ai0 > 0 || ai1 < n, b_extra = bj0 > 0 || bj1 < m;
+            /* Words an editor put in [brackets] at an end, for words the
+             * other side has there ([The new pier] / It), are no trim. */
+            bool head_ed = bracketed_run(a, 0, ai0) || bracketed_run(b, 0, bj0);
+            bool tail_ed = bracketed_run(a, ai1, n) || bracketed_run(b, bj1, m);
+            bool a_extra = (ai0 > 0 && !head_ed) || (ai1 < n && !tail_ed);
+            bool b_extra = (bj0 > 0 && !head_ed) || (bj1 < m && !tail_ed);
             out->linked = true;
             out->similarity = (float)(2.0 * (double)matched / (double)(n + m));
+            if (head_ed || tail_ed)
+                classes |= DIFF_EDITORIAL;
             if (a_extra || b_extra)
                 classes |= DIFF_TRIMMED;
             out->classes = classes;

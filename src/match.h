@@ -57,6 +57,10 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text,
                 const norm_words *b, match_result *out);
 void match_result_free(match_result *r);
 
+/* Whether a quote is too short to link but to a longer one holding it
+ * whole: one or two words, or three with a function word ("a fair deal"). */
+bool match_is_short(const norm_words *w);
+
 const char *match_relation_name(match_relation r);
 
 #endif

@@ -16,7 +16,8 @@
 
 typedef struct person {
     char *name;
-    char *titles; /* every title seen, joined by " | " */
+    char *titles;    /* every title seen, joined by " | " */
+    unsigned gender; /* LEX_MALE | LEX_FEMALE bits its titles carry, set by people_index */
 } person;
 
 typedef struct name_word {
@@ -102,6 +103,21 @@ static int merge_titles(person *into, const person *from)
     return 0;
 }
 
+/* What a person's titles say of their sex, read once when indexing. */
+static unsigned titles_gender(const char *titles)
+{
+    unsigned seen = 0;
+    for (const char *t = titles; *t;) {
+        const char *e = t;
+        while (*e && *e != ' ')
+            e++;
+        if (e > t)
+            seen |= lexicon_classes(t, (size_t)(e - t)) & (LEX_MALE | LEX_FEMALE);
+        t = *e ? e + 1 : e;
+    }
+    return seen;
+}
+
 int people_index(people *p)
 {
     if (p->n == 0)
@@ -122,6 +138,8 @@ int people_index(people *p)
             words += *s != ' ' && (s == p->v[i].name || s[-1] == ' ');
     }
     p->n = k;
+    for (size_t i = 0; i < p->n; i++)
+        p->v[i].gender = titles_gender(p->v[i].titles);
     free(p->words);
     if (!(p->words = malloc(words * sizeof *p->words)))
         return -ENOMEM;
@@ -192,17 +210,9 @@ unsigned people_gender(const people *p, const char *name)
     size_t ln = strlen(last);
     unsigned seen = 0;
     for (size_t i = lower_bound(p, last, ln);
-         i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++) {
-        if (!p->words[i].last)
-            continue;
-        for (const char *t = p->v[p->words[i].who].titles; *t;) {
-            const char *e = t;
-            while (*e && *e != ' ')
-                e++;
-            seen |= lexicon_classes(t, (size_t)(e - t)) & (LEX_MALE | LEX_FEMALE);
-            t = *e ? e + 1 : e;
-        }
-    }
+         i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++)
+        if (p->words[i].last)
+            seen |= p->v[p->words[i].who].gender;
     return seen == (LEX_MALE | LEX_FEMALE) ? 0 : seen;
 }
 

@@ -274,6 +274,32 @@ static void detach_event(server *s, const msgpack_object *params)
     drop(s, b);
 }
 
+/* quotelens_verify: [buf, changedtick, lines, bytes], sent by the plugin when
+ * a change settles. Neovim's lines events can describe some edits wrongly
+ * (its bug #11591, e.g. `yyjjvi{p`), so the copy is checked against the
+ * buffer's size at the same changedtick; a copy that lost step is fetched
+ * whole again. Sizes are cheap on both sides, a hash would not be in Lua. */
+static void verify(server *s, const msgpack_object *params)
+{
+    const msgpack_object *p = params->via.array.ptr;
+    int64_t h, tick, lines, bytes;
+    buffer *b;
+    size_t len;
+    if (params->via.array.size < 4 || !nvim_buffer_arg(&p[0], &h) || !(b = find(s, h)) ||
+        !int_arg(&p[1], &tick) || !int_arg(&p[2], &lines) || !int_arg(&p[3], &bytes)) {
+        log_msg("verify: expected [buffer, changedtick, lines, bytes]");
+        return;
+    }
+    if (b->resync || tick != b->tick || !doc_text(b->d, &len))
+        return;
+    if ((int64_t)doc_line_count(b->d) == lines && (int64_t)len == bytes)
+        return;
+    log_msg("buffer %lld: copy has %zu lines, %zu bytes; buffer %lld, %lld; resynchronising",
+            (long long)h, doc_line_count(b->d), len, (long long)lines, (long long)bytes);
+    b->resync = true;
+    nvim_buf_detach(s->rpc, h);
+}
+
 static void respond_status(server *s, uint32_t id)
 {
     msgpack_packer *pk = rpc_begin_response(s->rpc, id);
@@ -346,6 +372,8 @@ static void on_message(void *ctx, const rpc_message *m)
         attach(s, m->params);
     else if (is(m, "quotelens_detach"))
         detach(s, m->params);
+    else if (is(m, "quotelens_verify"))
+        verify(s, m->params);
     else if (is(m, "quotelens_corpus"))
         load_corpus(s, m->params);
     else if (is(m, "nvim_error_event"))

@@ -53,21 +53,24 @@ static void words_of(const char *text, uint32_t s, uint32_t e, char *out, size_t
 }
 
 /* The first wording difference of a source: an op between two equal runs
- * that is not editorial. */
+ * where neither side marks the gap between those runs as an editor's
+ * (a [bracket], or an ellipsis standing for the words the other side has). */
 static const diff_op *first_wording(const char *a_text, const char *b_text, const xref_source *s)
 {
-    for (size_t i = 1; i + 1 < s->n_ops; i++) {
+    for (size_t i = 0; i < s->n_ops; i++) {
         const diff_op *op = &s->ops[i];
         if (op->op == OP_EQUAL)
             continue;
-        bool inside = false;
-        for (size_t j = i + 1; j < s->n_ops && !inside; j++)
-            inside = s->ops[j].op == OP_EQUAL;
-        bool before = false;
-        for (size_t j = 0; j < i && !before; j++)
-            before = s->ops[j].op == OP_EQUAL;
-        if (inside && before && !editorial(a_text + op->a_start, op->a_end - op->a_start) &&
-            !editorial(b_text + op->b_start, op->b_end - op->b_start))
+        const diff_op *before = NULL, *after = NULL;
+        for (size_t j = i; j-- > 0 && !before;)
+            if (s->ops[j].op == OP_EQUAL)
+                before = &s->ops[j];
+        for (size_t j = i + 1; j < s->n_ops && !after; j++)
+            if (s->ops[j].op == OP_EQUAL)
+                after = &s->ops[j];
+        if (before && after &&
+            !editorial(a_text + before->a_end, after->a_start - before->a_end) &&
+            !editorial(b_text + before->b_end, after->b_start - before->b_end))
             return op;
     }
     return NULL;

@@ -146,6 +146,20 @@ function M.reattach(bufnr)
   end
 end
 
+-- Tells the co-process the buffer's size when a change settles, so a copy
+-- that Neovim's events led astray (its bug #11591) is noticed and fetched
+-- again. Both sizes cost O(1) here, whatever the buffer's length.
+function M.verify(bufnr)
+  local buf = buf_of(bufnr)
+  if not attached[buf] or not job then
+    return
+  end
+  local n = vim.api.nvim_buf_line_count(buf)
+  local last = vim.api.nvim_buf_get_lines(buf, n - 1, n, true)[1]
+  local bytes = vim.api.nvim_buf_get_offset(buf, n - 1) + #last
+  vim.rpcnotify(job, 'quotelens_verify', buf, vim.api.nvim_buf_get_changedtick(buf), n, bytes)
+end
+
 function M.forget(bufnr)
   attached[bufnr] = nil
   render.state[bufnr] = nil

@@ -44,12 +44,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t n = data[i + 2] % 5;
         i += 3;
         char *text[5];
+        const char *raw[5];
         size_t len[5];
         for (size_t k = 0; k < n; k++) {
             size_t l = i < size ? data[i++] % 8 : 0;
             l = l < size - i ? l : size - i;
+            raw[k] = (const char *)data + i;
             text[k] = malloc(l + 1);
             memcpy(text[k], data + i, l);
+            for (size_t b = 0; b < l; b++) /* as the copy reads Neovim's NUL-as-newline */
+                if (text[k][b] == '\n')
+                    text[k][b] = '\0';
             text[k][l] = '\0';
             len[k] = l;
             i += l;
@@ -61,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 free(text[k]); /* the model is full: skip */
             continue;
         }
-        int rc = doc_apply(d, first, last, (const char *const *)text, len, n);
+        int rc = doc_apply(d, first, last, raw, len, n);
         if (rc != (in_range ? 0 : -ERANGE))
             abort();
         if (rc == 0) {

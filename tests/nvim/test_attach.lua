@@ -74,6 +74,26 @@ H.case('detach clears everything', function()
   H.eq(H.snapshot(0), before, 'buffer state')
 end)
 
+H.case(':checkhealth quotelens reports the binary, its version and Neovim\'s', function()
+  local version = vim.trim(vim.fn.system({ H.bin, '--version' }))
+  local function report()
+    vim.cmd('checkhealth quotelens')
+    local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, true), '\n')
+    vim.cmd('bwipeout!')
+    return text
+  end
+  local text = report()
+  H.ok(text:find('OK: co-process ' .. H.bin .. ': ' .. version, 1, true), 'binary and version reported:\n' .. text)
+  local v = vim.version()
+  H.ok(text:find(string.format('OK: Neovim %d.%d.%d', v.major, v.minor, v.patch), 1, true), 'Neovim version')
+  local options = require('quotelens.config').options
+  local saved = options.cmd
+  options.cmd = { H.root .. '/build/no-such-binary' }
+  text = report()
+  options.cmd = saved
+  H.ok(text:find('ERROR: co-process not found', 1, true), 'a missing binary is an error:\n' .. text)
+end)
+
 H.case(':help has every command, option, function and highlight group', function()
   vim.cmd('helptags ' .. vim.fn.fnameescape(H.root .. '/doc'))
   local tags = {}

@@ -104,6 +104,29 @@ H.case(':edit! reloads the file and annotations follow', function()
   H.eq(vim.bo[buf].modified, false, 'not modified after :edit!')
 end)
 
+H.case('a copy led astray by Neovim\'s own events is fetched again', function()
+  -- Neovim 0.7 describes this paste over a block wrongly (its bug #11591):
+  -- the copy drifts until the plugin checks the size when the change settles.
+  local n = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, n, n, true, {
+    'a {', '  “A line to copy,” she said.', '}', '', 'b {', '  x', '}', '',
+  })
+  H.wait(buf)
+  vim.api.nvim_win_set_cursor(0, { n + 2, 0 })
+  vim.cmd('normal! yyjjjjvi{p')
+  -- What Neovim does when it next waits for a key, which :normal never does.
+  vim.api.nvim_exec_autocmds('TextChanged', { buffer = buf })
+  local want = #table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, true), '\n')
+  local ok = vim.wait(5000, function()
+    local info = ql.request('quotelens_digest', buf)
+    return info and info.bytes == want
+  end, 10)
+  H.ok(ok, 'the copy caught up with the buffer')
+  H.wait(buf)
+  copy_matches()
+  matches_scan()
+end)
+
 H.case('a burst of edits ends with the last text annotated', function()
   for i = 1, 30 do
     vim.api.nvim_buf_set_lines(buf, 0, 0, true, { 'Line ' .. i .. ' “said in passing,” she said.' })

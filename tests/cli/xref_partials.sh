@@ -1,0 +1,42 @@
+#!/bin/sh
+# Three-word partial quotes and sentences that open alike, on three outlets
+# written for the test: "its fishing fleet" and "a fair deal" link to the
+# full quotes of their own speakers; the same "a fair deal" from another
+# speaker does not; two full quotes that merely open with "We want a fair
+# deal" are not one utterance and raise no attribution conflict.
+set -u
+QL=${QL:-build/quotelens}
+cd "$(dirname "$0")/../.." || exit 1
+out=build/xref-partials.jsonl
+"$QL" scan --json tests/fixtures/xref-partials/*.txt > "$out" || { echo "scan failed"; exit 1; }
+python3 - "$out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+def quote(file, start):
+    for r in rows:
+        if r['file'].endswith(file) and r['text'].startswith(start):
+            return r
+    raise AssertionError('no quote %s in %s' % (start, file))
+def where(q):
+    return [(s['file'].split('/')[-1], s['relation']) for s in q['sources']]
+fail = []
+def check(cond, what):
+    if not cond:
+        fail.append(what)
+
+check(where(quote('coast-digest.txt', 'its fishing fleet')) == [('chamber-report.txt', 'within')],
+      'a three-word partial lies within its speaker\'s full quote')
+check(where(quote('coast-digest.txt', 'a fair deal')) == [('chamber-report.txt', 'within')],
+      'a fair deal, Crane: within his full quote')
+check(where(quote('paris-wire.txt', 'a fair deal')) == [],
+      'a fair deal from another speaker is not taken from Crane\'s quote')
+moreau = quote('paris-wire.txt', 'We want a fair deal that')
+check(moreau['sources'] == [], 'a sentence that only opens alike is no source')
+check('attribution-conflict' not in [d['code'] for d in moreau['diagnostics']], 'nor a conflict')
+crane = quote('chamber-report.txt', 'We want a fair deal for')
+check(where(crane) == [('coast-digest.txt', 'contains')], 'Crane\'s quote holds his partial only')
+
+for f in fail:
+    print('FAIL:', f)
+sys.exit(1 if fail else 0)
+PY
