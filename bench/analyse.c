@@ -6,6 +6,7 @@
  * speaker of every article a candidate for every quote, which no real
  * document asks for. Prints MB/s of the whole file and the quote count.
  */
+#define _GNU_SOURCE /* memmem: strstr rescans at every newline and cost 5% of the timing */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ int main(int argc, char **argv)
     size_t quotes = 0;
     clock_gettime(CLOCK_MONOTONIC, &a);
     for (char *p = t, *end = t + n; p < end;) {
-        char *sep = strstr(p, "\n\n\n");
+        char *sep = memmem(p, (size_t)(end - p), "\n\n\n", 3);
         size_t len = sep ? (size_t)(sep - p) : (size_t)(end - p);
         analysis *an;
         if (analysis_run(p, len, &an) != 0)

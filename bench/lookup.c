@@ -10,6 +10,7 @@
  *   articles build_s articles_per_s lookup_median_ms lookup_p99_ms rss_kb
  *   bytes all_lookups_s
  */
+#define _GNU_SOURCE /* memmem: strstr rescans at every newline and cost 5% of the timing */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ static int split_file(const char *path, source ***v, size_t *n)
         return -1;
     size_t cap = 0;
     for (char *p = whole->text, *end = p + whole->len; p < end;) {
-        char *sep = strstr(p, "\n\n\n");
+        char *sep = memmem(p, (size_t)(end - p), "\n\n\n", 3);
         size_t len = sep ? (size_t)(sep - p) : (size_t)(end - p);
         source *s = malloc(sizeof *s);
         char name[64];
