@@ -48,7 +48,9 @@ typedef struct annotations {
  * corpus already holds; `a` is not changed. When `prev` is given, the
  * buffer's previous annotations made while every other document was as it
  * is now, a quote whose words are unchanged keeps its sources from there:
- * only quotes an edit touched are looked up again. Returns 0 or -ENOMEM. */
+ * only quotes an edit touched are looked up again. Of `prev` only the
+ * quotes' keys, starts and sources are read: its speaker, cue and diagnostic
+ * pointers belonged to an analysis that is gone. Returns 0 or -ENOMEM. */
 int annotate(const char *name, const char *text, size_t len, const analysis *a, corpus *c,
              const names *reg, const annotations *prev, annotations *out);
 /* A digest of what the annotations draw, to tell whether they changed. */
