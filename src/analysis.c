@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "people.h"
 #include "quote.h"
 
 static int diag_order(const void *x, const void *y)
@@ -25,12 +26,25 @@ static int diag_order(const void *x, const void *y)
 
 int analysis_run(const char *text, size_t len, analysis **out)
 {
+    return analysis_run_part(text, len, NULL, 0, out);
+}
+
+int analysis_run_part(const char *text, size_t len, const analysis *whole, size_t from,
+                      analysis **out)
+{
     analysis *a = calloc(1, sizeof *a);
     if (!a)
         return -ENOMEM;
+    attrib_context ctx = {0};
+    if (whole) {
+        ctx.people = whole->people;
+        ctx.heard = whole->heard;
+        while (ctx.n_heard < whole->n_heard && whole->heard[ctx.n_heard].at < from)
+            ctx.n_heard++;
+    }
     int rc = quote_find(text, len, a);
     if (rc == 0)
-        rc = attrib_resolve(text, len, a);
+        rc = attrib_resolve(text, len, &ctx, a);
     if (rc != 0) {
         analysis_free(a);
         return rc;
@@ -46,10 +60,40 @@ void analysis_sort_diags(analysis *a)
         qsort(a->diags, a->n_diags, sizeof *a->diags, diag_order);
 }
 
+static bool same_str(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+bool analysis_equal(const analysis *x, const analysis *y)
+{
+    if (x->n_quotes != y->n_quotes || x->n_diags != y->n_diags)
+        return false;
+    for (size_t i = 0; i < x->n_quotes; i++) {
+        const quote *p = &x->quotes[i], *q = &y->quotes[i];
+        if (p->open != q->open || p->start != q->start || p->end != q->end ||
+            p->close != q->close || p->kind != q->kind || p->mention_start != q->mention_start ||
+            p->mention_end != q->mention_end || p->confidence != q->confidence ||
+            !same_str(p->speaker, q->speaker) || !same_str(p->cue, q->cue))
+            return false;
+    }
+    for (size_t i = 0; i < x->n_diags; i++) {
+        const diag *p = &x->diags[i], *q = &y->diags[i];
+        if (p->start != q->start || p->end != q->end || p->severity != q->severity ||
+            strcmp(p->code, q->code) != 0 || strcmp(p->message, q->message) != 0)
+            return false;
+    }
+    return true;
+}
+
 void analysis_free(analysis *a)
 {
     if (!a)
         return;
+    people_free(a->people);
+    for (size_t i = 0; i < a->n_heard; i++)
+        free(a->heard[i].name);
+    free(a->heard);
     for (size_t i = 0; i < a->n_quotes; i++) {
         free(a->quotes[i].speaker);
         free(a->quotes[i].cue);

@@ -10,6 +10,7 @@
 #ifndef QL_ANALYSIS_H
 #define QL_ANALYSIS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { QUOTE_FULL, QUOTE_PARTIAL } quote_kind;
@@ -36,15 +37,40 @@ typedef struct diag {
     char *message;
 } diag;
 
+/* A speaker the attribution remembered for the pronouns and roles that
+ * follow ("he said" three paragraphs on). */
+typedef struct heard {
+    size_t at;      /* where it was named */
+    char *name;
+    int kind;       /* attrib.c's kinds of speaker */
+    unsigned gender;
+    bool plural;
+} heard;
+
+struct people;
+
 typedef struct analysis {
     quote *quotes;
     size_t n_quotes;
     diag *diags;
     size_t n_diags;
+    /* What a reading carries from paragraph to paragraph, so that a part of
+     * the text can be read again alone (splice.h): */
+    struct people *people; /* who the text names */
+    heard *heard;          /* the speakers remembered, in reading order */
+    size_t n_heard;
 } analysis;
 
 /* Analyses text[0..len). Returns 0, or -ENOMEM with *out untouched. */
 int analysis_run(const char *text, size_t len, analysis **out);
+/* Analyses text[0..len), the part of a longer article that starts at
+ * offset `from` of it: the reading starts with the people `whole` (an
+ * analysis of the article) names and the speakers it remembered before
+ * `from`. */
+int analysis_run_part(const char *text, size_t len, const analysis *whole, size_t from,
+                      analysis **out);
+/* Whether two analyses find the same quotes, speakers and diagnostics. */
+bool analysis_equal(const analysis *x, const analysis *y);
 void analysis_free(analysis *a);
 
 /* Appends a diagnostic; the message is copied. Returns 0 or -ENOMEM. */

@@ -110,16 +110,56 @@ uint64_t annotations_digest(const annotations *x)
     return h;
 }
 
-int annotate(const char *name, const char *text, size_t len, const analysis *a, corpus *c,
-             const names *reg, const annotations *prev, annotations *out)
+/* Position, speaker and kind of quote i of a; the sources are left alone. */
+static void describe(ann_quote *x, const quote *q, const text_lines *lines, const char *text,
+                     const names *reg)
+{
+    x->pos = span(lines, q->start, q->end);
+    x->has_mention = q->mention_end > q->mention_start;
+    if (x->has_mention)
+        x->mention = span(lines, q->mention_start, q->mention_end);
+    x->kind = q->kind;
+    x->speaker = names_canonical(reg, q->speaker);
+    x->cue = q->cue;
+    x->confidence = q->confidence;
+    x->start = q->start;
+    x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);
+}
+
+/* Looks quote i of the buffer up in the corpus. */
+static int look_up(corpus *c, const char *name, size_t i, ann_quote *x)
+{
+    int rc = corpus_sources(c, name, i, &x->sources, &x->n_sources);
+    return rc == -ENOENT ? 0 : rc; /* not in the corpus: no sources */
+}
+
+/* The analysis' diagnostics and the cross-reference ones, placed and in order. */
+static int place_diags(annotations *out, const analysis *a, const text_lines *lines)
+{
+    const analysis *both[2] = {a, out->xref};
+    if (!(out->d = calloc(a->n_diags + out->xref->n_diags + 1, sizeof *out->d)))
+        return -ENOMEM;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < both[k]->n_diags; i++)
+            out->d[out->nd++] = (ann_diag){span(lines, both[k]->diags[i].start, both[k]->diags[i].end),
+                                           &both[k]->diags[i]};
+    if (out->nd > 1)
+        qsort(out->d, out->nd, sizeof *out->d, by_position);
+    return 0;
+}
+
+int annotate(const char *name, const char *text, const analysis *a, corpus *c, const names *reg,
+             const annotations *prev, annotations *out)
 {
     *out = (annotations){0};
-    text_lines *lines = text_lines_new(text, len);
+    const text_lines *lines = corpus_lines(c, name);
+    if (!lines)
+        return -ENOENT;
+    out->rows = lines->n;
     out->q = calloc(a->n_quotes + 1, sizeof *out->q);
     out->xref = calloc(1, sizeof *out->xref);
     keyed *index = prev ? malloc((prev->nq + 1) * sizeof *index) : NULL;
-    if (!lines || !out->q || !out->xref || (prev && !index)) {
-        text_lines_free(lines);
+    if (!out->q || !out->xref || (prev && !index)) {
         free(index);
         annotations_free(out);
         return -ENOMEM;
@@ -132,38 +172,100 @@ int annotate(const char *name, const char *text, size_t len, const analysis *a, 
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
         const quote *q = &a->quotes[i];
         ann_quote *x = &out->q[out->nq++];
-        x->pos = span(lines, q->start, q->end);
-        x->has_mention = q->mention_end > q->mention_start;
-        if (x->has_mention)
-            x->mention = span(lines, q->mention_start, q->mention_end);
-        x->kind = q->kind;
-        x->speaker = names_canonical(reg, q->speaker);
-        x->cue = q->cue;
-        x->confidence = q->confidence;
-        x->start = q->start;
-        x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);
+        describe(x, q, lines, text, reg);
         long old = prev ? find_key(index, prev->nq, x->key) : -1;
-        if (old >= 0) {
+        if (old >= 0)
             rc = reuse(&prev->q[old], (long)q->start - (long)prev->q[old].start, x);
-        } else {
-            rc = corpus_sources(c, name, i, &x->sources, &x->n_sources);
-            if (rc == -ENOENT) /* not in the corpus: no sources */
-                rc = 0;
-        }
+        else
+            rc = look_up(c, name, i, x);
         if (rc == 0)
             rc = xref_diagnose(out->xref, q, text, c, reg, x->sources, x->n_sources, false);
     }
-    const analysis *both[2] = {a, out->xref};
-    if (rc == 0 && !(out->d = calloc(a->n_diags + out->xref->n_diags + 1, sizeof *out->d)))
-        rc = -ENOMEM;
-    for (int k = 0; k < 2 && rc == 0; k++)
-        for (size_t i = 0; i < both[k]->n_diags; i++)
-            out->d[out->nd++] = (ann_diag){span(lines, both[k]->diags[i].start, both[k]->diags[i].end),
-                                           &both[k]->diags[i]};
-    if (rc == 0 && out->nd > 1)
-        qsort(out->d, out->nd, sizeof *out->d, by_position);
-    text_lines_free(lines);
+    if (rc == 0)
+        rc = place_diags(out, a, lines);
     free(index);
+    if (rc)
+        annotations_free(out);
+    return rc;
+}
+
+/* Moves quote annotation *from into *to, its text moved by delta bytes and
+ * rows lines (the analysis' strings are set again by the caller). */
+static void move_over(ann_quote *to, ann_quote *from, long delta, long rows)
+{
+    *to = *from;
+    from->sources = NULL;
+    from->n_sources = 0;
+    to->start = (size_t)((long)to->start + delta);
+    to->pos.row = (uint32_t)((long)to->pos.row + rows);
+    to->pos.end_row = (uint32_t)((long)to->pos.end_row + rows);
+    to->mention.row = (uint32_t)((long)to->mention.row + rows);
+    to->mention.end_row = (uint32_t)((long)to->mention.end_row + rows);
+    for (size_t k = 0; k < to->n_sources; k++)
+        for (size_t o = 0; o < to->sources[k].n_ops; o++) {
+            diff_op *op = &to->sources[k].ops[o];
+            op->a_start = (uint32_t)((long)op->a_start + delta);
+            op->a_end = (uint32_t)((long)op->a_end + delta);
+        }
+}
+
+/* The cross-reference diagnostics of the quotes an edit did not touch. */
+static int keep_xref_diags(analysis *into, const analysis *old, const splice *sp, bool after)
+{
+    for (size_t i = 0; i < old->n_diags; i++) {
+        const diag *d = &old->diags[i];
+        if (after ? d->start < sp->old_to : d->start >= sp->from)
+            continue;
+        long shift = after ? sp->delta : 0;
+        int rc = analysis_add_diag(into, (size_t)((long)d->start + shift),
+                                   (size_t)((long)d->end + shift), d->severity, d->code, "%s",
+                                   d->message);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int annotate_splice(const char *name, const char *text, const analysis *a, corpus *c,
+                    const names *reg, bool new_names, annotations *prev, const splice *sp,
+                    annotations *out)
+{
+    *out = (annotations){0};
+    const text_lines *lines = corpus_lines(c, name);
+    if (!lines)
+        return -ENOENT;
+    out->rows = lines->n;
+    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    if (!out->q || !out->xref) {
+        annotations_free(out);
+        return -ENOMEM;
+    }
+    long rows = (long)lines->n - (long)prev->rows;
+    out->nq = a->n_quotes;
+    for (size_t i = 0; i < sp->q_first; i++)
+        move_over(&out->q[i], &prev->q[i], 0, 0);
+    for (size_t i = sp->q_old_end, k = sp->q_new_end; i < prev->nq; i++, k++)
+        move_over(&out->q[k], &prev->q[i], sp->delta, rows);
+    int rc = keep_xref_diags(out->xref, prev->xref, sp, false);
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
+        ann_quote *x = &out->q[i];
+        if (i < sp->q_first || i >= sp->q_new_end) {
+            if (new_names)
+                x->speaker = names_canonical(reg, a->quotes[i].speaker);
+            x->cue = a->quotes[i].cue;
+            continue;
+        }
+        describe(x, &a->quotes[i], lines, text, reg);
+        rc = look_up(c, name, i, x);
+        if (rc == 0)
+            rc = xref_diagnose(out->xref, &a->quotes[i], text, c, reg, x->sources, x->n_sources,
+                               false);
+    }
+    if (rc == 0)
+        rc = keep_xref_diags(out->xref, prev->xref, sp, true);
+    if (rc == 0)
+        rc = place_diags(out, a, lines);
     if (rc)
         annotations_free(out);
     return rc;

@@ -42,6 +42,7 @@ typedef struct annotations {
     ann_diag *d;  /* the analysis' diagnostics and the cross-reference ones, in order */
     size_t nd;
     analysis *xref; /* holds the cross-reference diagnostics */
+    size_t rows;    /* lines of the text they were made for */
 } annotations;
 
 /* Builds the annotations of a buffer `name` whose text and analysis the
@@ -51,8 +52,17 @@ typedef struct annotations {
  * only quotes an edit touched are looked up again. Of `prev` only the
  * quotes' keys, starts and sources are read: its speaker, cue and diagnostic
  * pointers belonged to an analysis that is gone. Returns 0 or -ENOMEM. */
-int annotate(const char *name, const char *text, size_t len, const analysis *a, corpus *c,
-             const names *reg, const annotations *prev, annotations *out);
+int annotate(const char *name, const char *text, const analysis *a, corpus *c, const names *reg,
+             const annotations *prev, annotations *out);
+/* Brings prev, the annotations of buffer `name` before an edit, up to date
+ * after it: a is the spliced analysis (splice.h), which the corpus holds
+ * already. Only the edited quotes are looked up; the others move with the
+ * text and keep their sources, which move over from prev, and their
+ * speakers unless reg is not the registry prev was made with (new_names).
+ * Returns 0, -ENOENT or -ENOMEM; prev is left to be freed. */
+int annotate_splice(const char *name, const char *text, const analysis *a, corpus *c,
+                    const names *reg, bool new_names, annotations *prev, const splice *sp,
+                    annotations *out);
 /* A digest of what the annotations draw, to tell whether they changed. */
 uint64_t annotations_digest(const annotations *x);
 void annotations_free(annotations *x);

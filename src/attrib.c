@@ -793,6 +793,25 @@ static void remember(attrib *at, const entity *e)
         at->n_hist++;
 }
 
+/* Remembers a speaker named at offset `where`, and notes it in the
+ * analysis for a later reading of the text from a point after it. */
+static int hear(attrib *at, const entity *e, size_t where)
+{
+    analysis *a = at->a;
+    if ((a->n_heard & (a->n_heard - 1)) == 0) { /* capacity doubles at powers of two */
+        heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 1) * sizeof *grown);
+        if (!grown)
+            return -ENOMEM;
+        a->heard = grown;
+    }
+    char *name = strdup(e->name);
+    if (!name)
+        return -ENOMEM;
+    a->heard[a->n_heard++] = (heard){where, name, (int)e->kind, e->gender, e->plural};
+    remember(at, e);
+    return 0;
+}
+
 /* ---- The people an article names with titles -------------------------------- */
 
 /* A copy of the name in [from, to) without a final possessive ("Ruiz’s"). */
@@ -1093,7 +1112,7 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
         return -ENOMEM;
     if (q->speaker) {
         entity e = {q->speaker, f->who.kind, f->who.plural, f->who.gender};
-        remember(at, &e);
+        return hear(at, &e, q->open);
     }
     return 0;
 }
@@ -1153,7 +1172,7 @@ static int narration_cue(attrib *at, size_t c)
     at->cur = c;
     int rc = by_cue(at, c, ss, sentence_end(at, c), &f);
     if (rc == 0 && f.who.name)
-        remember(at, &f.who);
+        rc = hear(at, &f.who, at->t[c].s);
     entity_clear(&f.who);
     return rc;
 }
@@ -1167,12 +1186,19 @@ static int unattributed(analysis *a, const quote *q)
                              "quote with no attribution");
 }
 
-int attrib_resolve(const char *text, size_t len, analysis *a)
+int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, analysis *a)
 {
     if (len >= UINT32_MAX)
         return -EFBIG;
     attrib at = {.text = text, .len = len, .a = a, .people = people_new()};
     int rc = at.people ? tokenize(&at) : -ENOMEM;
+    if (rc == 0 && ctx->people)
+        rc = people_add_all(at.people, ctx->people);
+    for (size_t i = ctx->n_heard > ATTRIB_HISTORY ? ctx->n_heard - ATTRIB_HISTORY : 0;
+         i < ctx->n_heard; i++) {
+        const heard *h = &ctx->heard[i];
+        remember(&at, &(entity){h->name, (ent_kind)h->kind, h->plural, h->gender});
+    }
     if (rc == 0) {
         mark_sentences(&at);
         rc = collect_people(&at);
@@ -1192,7 +1218,12 @@ int attrib_resolve(const char *text, size_t len, analysis *a)
             rc = unattributed(a, &a->quotes[i]);
     for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
         entity_clear(&at.hist[i]);
-    people_free(at.people);
+    if (rc == 0) {
+        people_free(a->people);
+        a->people = at.people;
+    } else {
+        people_free(at.people);
+    }
     free(at.t);
     return rc;
 }

@@ -40,6 +40,7 @@
 #define CORPUS_CONTEXT 12
 
 typedef struct cquote {
+    uint32_t id;       /* in the index */
     size_t start, end;
     char *speaker;
     quote_kind kind;
@@ -54,7 +55,6 @@ typedef struct cdoc {
     text_lines *lines;
     cquote *q;
     size_t nq;
-    uint32_t first_id; /* its quotes are ids first_id .. first_id + nq - 1 */
 } cdoc;
 
 typedef struct posting {
@@ -270,6 +270,21 @@ static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
     *hi = bound(p, fp, true);
 }
 
+/* Gives quote i of document d (at slot) a new id and its fingerprints. */
+static int index_quote(corpus *c, uint32_t slot, cdoc *d, size_t i, postings *fresh)
+{
+    uint32_t id = (uint32_t)c->n_ids++;
+    d->q[i].id = id;
+    c->id_doc[id] = slot;
+    c->id_q[id] = (uint32_t)i;
+    norm_words w = {0};
+    int rc = norm_quote(d->text, d->q[i].start, d->q[i].end, &w);
+    if (rc == 0)
+        rc = fingerprints(&w, id, fresh);
+    norm_words_free(&w);
+    return rc;
+}
+
 /* ---- Documents -------------------------------------------------------------- */
 
 /* Hashes of the narration words around a short partial quote. */
@@ -297,6 +312,16 @@ static int context_of(const char *text, size_t len, const quote *q, cquote *cq)
     return rc;
 }
 
+static int cquote_fill(cquote *cq, const char *text, size_t len, const quote *q)
+{
+    cq->start = q->start;
+    cq->end = q->end;
+    cq->kind = q->kind;
+    if (q->speaker && !(cq->speaker = strdup(q->speaker)))
+        return -ENOMEM;
+    return q->kind == QUOTE_PARTIAL ? context_of(text, len, q, cq) : 0;
+}
+
 static int doc_new(const char *name, const char *text, size_t len, const analysis *a, cdoc **out)
 {
     cdoc *d = calloc(1, sizeof *d);
@@ -314,17 +339,8 @@ static int doc_new(const char *name, const char *text, size_t len, const analysi
     d->text[len] = '\0';
     d->len = len;
     int rc = 0;
-    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
-        const quote *q = &a->quotes[i];
-        cquote *cq = &d->q[d->nq++];
-        cq->start = q->start;
-        cq->end = q->end;
-        cq->kind = q->kind;
-        if (q->speaker && !(cq->speaker = strdup(q->speaker)))
-            rc = -ENOMEM;
-        if (rc == 0 && q->kind == QUOTE_PARTIAL)
-            rc = context_of(text, len, q, cq);
-    }
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
+        rc = cquote_fill(&d->q[d->nq++], text, len, &a->quotes[i]);
     if (rc) {
         cdoc_free(d);
         return rc;
@@ -340,7 +356,7 @@ int corpus_drop(corpus *c, const char *name)
         return -ENOENT;
     cdoc *d = c->docs[slot];
     for (size_t i = 0; i < d->nq; i++)
-        c->id_doc[d->first_id + i] = UINT32_MAX;
+        c->id_doc[d->q[i].id] = UINT32_MAX;
     cdoc_free(d);
     c->docs[slot] = NULL;
     return 0;
@@ -373,22 +389,88 @@ int corpus_put(corpus *c, const char *name, const char *text, size_t len, const 
         cdoc_free(d);
         return rc;
     }
-    d->first_id = (uint32_t)c->n_ids;
     postings fresh = {0};
-    for (size_t i = 0; i < d->nq && rc == 0; i++) {
-        uint32_t id = (uint32_t)c->n_ids++;
-        c->id_doc[id] = (uint32_t)slot;
-        c->id_q[id] = (uint32_t)i;
-        norm_words w = {0};
-        rc = norm_quote(d->text, d->q[i].start, d->q[i].end, &w);
-        if (rc == 0)
-            rc = fingerprints(&w, id, &fresh);
-        norm_words_free(&w);
-    }
+    for (size_t i = 0; i < d->nq && rc == 0; i++)
+        rc = index_quote(c, (uint32_t)slot, d, i, &fresh);
     if (rc == 0)
         rc = index_postings(c, &fresh);
     free(fresh.v);
     return rc;
+}
+
+int corpus_splice(corpus *c, const char *name, const char *text, size_t len, const analysis *a,
+                  const splice *sp)
+{
+    long slot = find_doc(c, name);
+    if (slot < 0)
+        return corpus_put(c, name, text, len, a);
+    cdoc *d = c->docs[slot];
+    size_t added = sp->q_new_end - sp->q_first;
+    char *t = malloc(len + 1);
+    text_lines *lines = text_lines_new(text, len);
+    cquote *q = calloc(a->n_quotes + 1, sizeof *q);
+    if (!t || !lines || !q ||
+        array_grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + added, sizeof *c->id_doc) ||
+        array_grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + added, sizeof *c->id_q)) {
+        free(t);
+        text_lines_free(lines);
+        free(q);
+        return -ENOMEM;
+    }
+    memcpy(t, text, len);
+    t[len] = '\0';
+    for (size_t i = sp->q_first; i < sp->q_old_end; i++) {
+        c->id_doc[d->q[i].id] = UINT32_MAX;
+        free(d->q[i].speaker);
+        free(d->q[i].context);
+    }
+    if (sp->q_first)
+        memcpy(q, d->q, sp->q_first * sizeof *q);
+    for (size_t i = sp->q_old_end, k = sp->q_new_end; i < d->nq; i++, k++) {
+        q[k] = d->q[i];
+        q[k].start = (size_t)((long)q[k].start + sp->delta);
+        q[k].end = (size_t)((long)q[k].end + sp->delta);
+        c->id_q[q[k].id] = (uint32_t)k;
+    }
+    free(d->text);
+    free(d->q);
+    text_lines_free(d->lines);
+    d->text = t;
+    d->len = len;
+    d->lines = lines;
+    d->q = q;
+    d->nq = a->n_quotes;
+    /* The narration around a partial quote near the edit changed too. */
+    int rc = 0;
+    for (size_t i = 0; i < d->nq && rc == 0; i++) {
+        bool edited = i >= sp->q_first && i < sp->q_new_end;
+        bool near = a->quotes[i].kind == QUOTE_PARTIAL && a->quotes[i].close + 400 > sp->from &&
+                    a->quotes[i].open < sp->new_to + 400;
+        if (!edited && near) {
+            free(q[i].context);
+            q[i].context = NULL;
+            q[i].n_context = 0;
+            rc = context_of(t, len, &a->quotes[i], &q[i]);
+        }
+    }
+    postings fresh = {0};
+    for (size_t i = sp->q_first; i < sp->q_new_end && rc == 0; i++) {
+        rc = cquote_fill(&q[i], t, len, &a->quotes[i]);
+        if (rc == 0)
+            rc = index_quote(c, (uint32_t)slot, d, i, &fresh);
+    }
+    if (rc == 0)
+        rc = index_postings(c, &fresh);
+    free(fresh.v);
+    if (rc) /* a half-changed document must not be cited */
+        corpus_drop(c, name);
+    return rc;
+}
+
+const text_lines *corpus_lines(const corpus *c, const char *name)
+{
+    long slot = find_doc(c, name);
+    return slot < 0 ? NULL : c->docs[slot]->lines;
 }
 
 const char *corpus_text(const corpus *c, const char *name, size_t *len)

@@ -12,6 +12,8 @@
 
 #include "analysis.h"
 #include "match.h"
+#include "splice.h"
+#include "text.h"
 
 typedef struct corpus corpus;
 
@@ -36,8 +38,16 @@ void corpus_free(corpus *c);
 /* Adds a document, or replaces the one of that name; the corpus keeps its
  * own copy of the text and of the quotes. Returns 0 or -ENOMEM. */
 int corpus_put(corpus *c, const char *name, const char *text, size_t len, const analysis *a);
+/* Brings document `name` up to date after an edit that splice_analysis
+ * turned into a (whose text is text[0..len)): only the edited quotes are
+ * indexed again. Puts the document whole when the corpus lacks it. Returns
+ * 0, or -ENOMEM with the document dropped. */
+int corpus_splice(corpus *c, const char *name, const char *text, size_t len, const analysis *a,
+                  const splice *sp);
 /* Removes a document; 0, or -ENOENT when there is none of that name. */
 int corpus_drop(corpus *c, const char *name);
+/* The line index of a document's text, or NULL. */
+const text_lines *corpus_lines(const corpus *c, const char *name);
 /* The text the corpus holds for a document, or NULL. */
 const char *corpus_text(const corpus *c, const char *name, size_t *len);
 /* Every other document's version of quote qi of document `name`, best

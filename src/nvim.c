@@ -96,39 +96,33 @@ static void pack_source(msgpack_packer *pk, const xref_source *x, const char *te
     }
 }
 
-int nvim_render(rpc *r, int64_t buf, int64_t tick, const annotations *x, const char *text,
-                const corpus *c)
+static void pack_quote(msgpack_packer *pk, const ann_quote *q, const char *text, const corpus *c)
 {
-    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
-    rpc_pack_cstr(pk, "require('quotelens.render').apply(...)");
-    msgpack_pack_array(pk, 4);
-    msgpack_pack_int64(pk, buf);
-    msgpack_pack_int64(pk, tick);
-    msgpack_pack_array(pk, (uint32_t)x->nq);
-    for (size_t i = 0; i < x->nq; i++) {
-        const ann_quote *q = &x->q[i];
-        msgpack_pack_map(pk, 10);
-        pack_pos(pk, &q->pos);
-        key(pk, "kind");
-        rpc_pack_cstr(pk, q->kind == QUOTE_FULL ? "full" : "partial");
-        key(pk, "speaker");
-        pack_nullable(pk, q->speaker);
-        key(pk, "cue");
-        pack_nullable(pk, q->cue);
-        key(pk, "confidence");
-        msgpack_pack_float(pk, q->confidence);
-        key(pk, "mention");
-        if (q->has_mention) {
-            msgpack_pack_map(pk, 4);
-            pack_pos(pk, &q->mention);
-        } else {
-            msgpack_pack_nil(pk);
-        }
-        key(pk, "sources");
-        msgpack_pack_array(pk, (uint32_t)q->n_sources);
-        for (size_t k = 0; k < q->n_sources; k++)
-            pack_source(pk, &q->sources[k], text, c);
+    msgpack_pack_map(pk, 10);
+    pack_pos(pk, &q->pos);
+    key(pk, "kind");
+    rpc_pack_cstr(pk, q->kind == QUOTE_FULL ? "full" : "partial");
+    key(pk, "speaker");
+    pack_nullable(pk, q->speaker);
+    key(pk, "cue");
+    pack_nullable(pk, q->cue);
+    key(pk, "confidence");
+    msgpack_pack_float(pk, q->confidence);
+    key(pk, "mention");
+    if (q->has_mention) {
+        msgpack_pack_map(pk, 4);
+        pack_pos(pk, &q->mention);
+    } else {
+        msgpack_pack_nil(pk);
     }
+    key(pk, "sources");
+    msgpack_pack_array(pk, (uint32_t)q->n_sources);
+    for (size_t k = 0; k < q->n_sources; k++)
+        pack_source(pk, &q->sources[k], text, c);
+}
+
+static void pack_diags(msgpack_packer *pk, const annotations *x)
+{
     msgpack_pack_array(pk, (uint32_t)x->nd);
     for (size_t i = 0; i < x->nd; i++) {
         const ann_diag *d = &x->d[i];
@@ -140,6 +134,38 @@ int nvim_render(rpc *r, int64_t buf, int64_t tick, const annotations *x, const c
         rpc_pack_cstr(pk, d->d->code);
         key(pk, "message");
         rpc_pack_cstr(pk, d->d->message);
+    }
+}
+
+int nvim_render(rpc *r, const render_update *u, const annotations *x, const char *text,
+                const corpus *c)
+{
+    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens.render').apply(...)");
+    msgpack_pack_array(pk, 6);
+    msgpack_pack_int64(pk, u->buf);
+    msgpack_pack_int64(pk, u->tick);
+    msgpack_pack_uint64(pk, u->seq);
+    size_t from = u->delta ? u->first : 0, to = u->delta ? u->first + u->count : x->nq;
+    msgpack_pack_array(pk, (uint32_t)(to - from));
+    for (size_t i = from; i < to; i++)
+        pack_quote(pk, &x->q[i], text, c);
+    if (u->with_diags)
+        pack_diags(pk, x);
+    else
+        msgpack_pack_nil(pk);
+    if (u->delta) {
+        msgpack_pack_map(pk, 4);
+        key(pk, "base");
+        msgpack_pack_uint64(pk, u->base);
+        key(pk, "first");
+        msgpack_pack_uint64(pk, u->first);
+        key(pk, "removed");
+        msgpack_pack_uint64(pk, u->removed);
+        key(pk, "rows");
+        msgpack_pack_int64(pk, u->rows);
+    } else {
+        msgpack_pack_nil(pk);
     }
     return rpc_send(r);
 }

@@ -6,6 +6,7 @@
 #ifndef QL_NVIM_H
 #define QL_NVIM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "annotate.h"
@@ -13,9 +14,23 @@
 
 int nvim_buf_attach(rpc *r, int64_t buf);
 int nvim_buf_detach(rpc *r, int64_t buf);
-/* Sends the annotations of buf at changedtick `tick`; `text` is the
- * buffer's text, for the words of the differences. */
-int nvim_render(rpc *r, int64_t buf, int64_t tick, const annotations *x, const char *text,
+/* One update of a buffer's view, numbered so that the plugin can tell
+ * whether a partial one follows the update it has on screen. */
+typedef struct render_update {
+    int64_t buf, tick;
+    uint64_t seq;
+    bool with_diags;  /* the diagnostics changed */
+    bool delta;       /* only quotes [first, first + count) are new: they replace
+                         the `removed` quotes from `first` of update `base`, and
+                         those after them moved `rows` lines */
+    uint64_t base;
+    size_t first, count, removed;
+    long rows;
+} render_update;
+
+/* Sends an update of annotations x; `text` is the buffer's text, for the
+ * words of the differences. */
+int nvim_render(rpc *r, const render_update *u, const annotations *x, const char *text,
                 const corpus *c);
 /* Tells the plugin a buffer could not be analysed, once. */
 int nvim_report(rpc *r, const char *message);

@@ -68,6 +68,26 @@ int people_add(people *p, const char *name, const char *title)
     return 0;
 }
 
+int people_add_all(people *p, const people *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        int rc = people_add(p, from->v[i].name, from->v[i].titles);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+bool people_equal(const people *x, const people *y)
+{
+    if (x->n != y->n)
+        return false;
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->v[i].name, y->v[i].name) != 0 || strcmp(x->v[i].titles, y->v[i].titles) != 0)
+            return false;
+    return true;
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(((const person *)a)->name, ((const person *)b)->name);

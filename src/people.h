@@ -16,6 +16,12 @@ void people_free(people *p);
 /* Records a full name and its title words (lowercase, may be empty); both
  * are copied. Returns 0 or -ENOMEM. */
 int people_add(people *p, const char *name, const char *title);
+/* Records every person of `from` with their titles, as people_add would:
+ * a part of an article is read with the people the whole of it names.
+ * Returns 0 or -ENOMEM. */
+int people_add_all(people *p, const people *from);
+/* Whether two indexed registers hold the same people with the same titles. */
+bool people_equal(const people *x, const people *y);
 /* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
 int people_index(people *p);
 /* The one full name that ends with `name` (a surname), else, when

@@ -33,6 +33,10 @@
 #include "names.h"
 #include "nvim.h"
 #include "rpc.h"
+#include "splice.h"
+
+/* How long typing must pause before the whole passes run. */
+#define SERVER_PAUSE_MS 300
 
 typedef struct buffer {
     int64_t handle;
@@ -43,9 +47,15 @@ typedef struct buffer {
     bool changed;    /* its text changed since the last analysis */
     bool dirty;      /* its view must be checked and maybe sent */
     bool resync;     /* the copy lost step: detach, then attach again */
-    uint64_t sent;   /* hash of the last update sent */
+    bool provisional; /* spliced in a way that may reach further: analyse it whole */
+    bool stale;       /* another buffer changed: look its quotes up again */
+    bool whole_next;  /* the plugin lost step: send the whole view next */
+    uint64_t sent;    /* hash of the last whole update sent */
+    uint64_t seq;     /* number of the last update sent */
+    uint64_t diags_sent; /* hash of the diagnostics last sent */
     annotations last;     /* the last annotations made, whose sources can be reused */
     bool has_last;
+    uint64_t names_seen;  /* the registry of names `last` was made with */
     uint64_t others_seen; /* corpus changes by others when `last` was made */
     uint64_t own_changes; /* corpus changes this buffer made */
 } buffer;
@@ -59,6 +69,10 @@ typedef struct server {
     char **corpus_speakers; /* speakers of corpus folder documents, for names */
     size_t n_corpus_speakers, cap_corpus_speakers;
     uint64_t corpus_changes;  /* every put and drop, so buffers know when others moved */
+    names *names;             /* canonical speakers of every document */
+    uint64_t names_built;     /* how many times it was built */
+    bool names_stale;         /* a document's speakers changed since it was built */
+    uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
     bool reported;
 } server;
 
@@ -83,6 +97,7 @@ static void drop(server *s, buffer *b)
 {
     corpus_drop(s->corpus, b->name);
     s->corpus_changes++;
+    s->names_stale = true;
     buffer_clear(b);
     *b = s->bufs[--s->n_bufs];
     /* Its quotes may have been sources of others' quotes. */
@@ -180,6 +195,7 @@ static void load_corpus(server *s, const msgpack_object *params)
         }
         free(v);
         free(dir);
+        s->names_stale = true;
         for (size_t b = 0; b < s->n_bufs; b++)
             s->bufs[b].dirty = true;
     }
@@ -300,6 +316,17 @@ static void verify(server *s, const msgpack_object *params)
     nvim_buf_detach(s->rpc, h);
 }
 
+/* quotelens_refresh: [buf]: the plugin could not apply a partial update. */
+static void refresh(server *s, const msgpack_object *params)
+{
+    int64_t h;
+    buffer *b;
+    if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
+        !(b = find(s, h)))
+        return;
+    b->whole_next = b->dirty = true;
+}
+
 static void respond_status(server *s, uint32_t id)
 {
     msgpack_packer *pk = rpc_begin_response(s->rpc, id);
@@ -374,6 +401,8 @@ static void on_message(void *ctx, const rpc_message *m)
         detach(s, m->params);
     else if (is(m, "quotelens_verify"))
         verify(s, m->params);
+    else if (is(m, "quotelens_refresh"))
+        refresh(s, m->params);
     else if (is(m, "quotelens_corpus"))
         load_corpus(s, m->params);
     else if (is(m, "nvim_error_event"))
@@ -382,31 +411,26 @@ static void on_message(void *ctx, const rpc_message *m)
         log_msg("unknown notification %.*s", (int)m->method_len, m->method);
 }
 
-/* Re-analyses the buffers whose text changed and puts them in the corpus. */
-static int analyse(server *s, bool *any)
+/* Installs a whole analysis of a buffer's text: its quotes may be cited
+ * anywhere, so every buffer's view is checked. */
+static int install(server *s, buffer *b, const char *text, size_t len, analysis *a)
 {
-    *any = false;
-    for (size_t i = 0; i < s->n_bufs; i++) {
-        buffer *b = &s->bufs[i];
-        if (!b->changed)
-            continue;
-        size_t len;
-        const char *text = doc_text(b->d, &len);
-        analysis *a;
-        if (!text || analysis_run(text, len, &a) != 0 ||
-            corpus_put(s->corpus, b->name, text, len, a) != 0)
-            return -ENOMEM;
-        analysis_free(b->a);
-        b->a = a;
-        b->changed = false;
-        b->own_changes++;
-        s->corpus_changes++;
-        *any = true;
+    int rc = corpus_put(s->corpus, b->name, text, len, a);
+    if (rc) {
+        analysis_free(a);
+        return rc;
     }
+    analysis_free(b->a);
+    b->a = a;
+    b->own_changes++;
+    s->corpus_changes++;
+    s->names_stale = true;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        s->bufs[i].dirty = true;
     return 0;
 }
 
-static int build_names(server *s, names **out)
+static int build_names(server *s)
 {
     names *reg = names_new();
     int rc = reg ? 0 : -ENOMEM;
@@ -421,23 +445,124 @@ static int build_names(server *s, names **out)
         names_free(reg);
         return rc;
     }
-    *out = reg;
+    names_free(s->names);
+    s->names = reg;
+    s->names_built++;
+    s->names_stale = false;
     return 0;
 }
 
-/* After a batch of events: analyse what changed, then send each buffer
- * whose view differs from what Neovim shows. */
-static void on_batch_done(void *ctx)
+static uint64_t diags_digest(const annotations *x)
 {
-    server *s = ctx;
-    bool any;
-    names *reg = NULL;
-    int rc = analyse(s, &any);
-    if (rc == 0 && any)
-        for (size_t i = 0; i < s->n_bufs; i++)
-            s->bufs[i].dirty = true; /* cross-references may have moved */
-    if (rc == 0)
-        rc = build_names(s, &reg);
+    uint64_t h = x->nd;
+    for (size_t i = 0; i < x->nd; i++) {
+        const ann_diag *d = &x->d[i];
+        uint64_t pos[2] = {(uint64_t)d->pos.row << 32 | d->pos.col,
+                           (uint64_t)d->pos.end_row << 32 | d->pos.end_col};
+        h = XXH3_64bits_withSeed(pos, sizeof pos, h);
+        h = XXH3_64bits_withSeed(d->d->message, strlen(d->d->message), h);
+    }
+    return h;
+}
+
+static void keep_last(server *s, buffer *b, annotations *x, uint64_t others)
+{
+    b->names_seen = s->names_built;
+    if (b->has_last)
+        annotations_free(&b->last);
+    b->last = *x;
+    b->has_last = true;
+    b->others_seen = others;
+}
+
+/* Corpus changes that other buffers made. */
+static uint64_t others_of(const server *s, const buffer *b)
+{
+    return s->corpus_changes - b->own_changes;
+}
+
+/*
+ * The fast answer to an edit: the paragraphs it touched are read again
+ * (splice.h), their quotes indexed and looked up again, and the plugin gets
+ * only those quotes. Possible while the annotations on screen were made
+ * from the analysis being spliced and every other document is as it was.
+ * Returns 0 when done, SPLICE_WHOLE when the buffer must be analysed
+ * whole, or -ENOMEM.
+ */
+static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
+{
+    size_t old_len;
+    const char *old = corpus_text(s->corpus, b->name, &old_len);
+    if (!b->a || !b->has_last || b->whole_next || b->last.nq != b->a->n_quotes || !old ||
+        b->others_seen != others_of(s, b) || s->names_stale)
+        return SPLICE_WHOLE;
+    splice sp;
+    int rc = splice_analysis(b->a, old, old_len, text, len, &sp);
+    if (rc)
+        return rc;
+    annotations x;
+    if ((rc = corpus_splice(s->corpus, b->name, text, len, b->a, &sp)) != 0 ||
+        (rc = annotate_splice(b->name, text, b->a, s->corpus, s->names,
+                                   b->names_seen != s->names_built, &b->last, &sp, &x)) != 0) {
+        /* The analysis is spliced but what was built from it is not, and
+         * the sources of the annotations moved away: start over. */
+        analysis_free(b->a);
+        b->a = NULL;
+        annotations_free(&b->last);
+        b->has_last = false;
+        return rc == -ENOMEM ? rc : SPLICE_WHOLE;
+    }
+    b->own_changes++;
+    s->corpus_changes++;
+    uint64_t diags = diags_digest(&x);
+    render_update u = {.buf = b->handle, .tick = b->tick, .seq = b->seq + 1,
+                       .with_diags = diags != b->diags_sent, .delta = true, .base = b->seq,
+                       .first = sp.q_first, .count = sp.q_new_end - sp.q_first,
+                       .removed = sp.q_old_end - sp.q_first,
+                       .rows = (long)x.rows - (long)b->last.rows};
+    nvim_render(s->rpc, &u, &x, text, s->corpus);
+    b->seq = u.seq;
+    b->diags_sent = diags;
+    b->sent = 0;
+    keep_last(s, b, &x, others_of(s, b));
+    b->provisional |= !sp.exact;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (&s->bufs[i] != b)
+            s->bufs[i].stale = true; /* their quotes may cite this one's */
+    return 0;
+}
+
+/* Brings the buffers whose text changed up to date, spliced where
+ * possible; sets *later when a whole pass is owed once typing pauses. */
+static int analyse(server *s, bool *later)
+{
+    for (size_t i = 0; i < s->n_bufs; i++) {
+        buffer *b = &s->bufs[i];
+        if (!b->changed)
+            continue;
+        size_t len;
+        const char *text = doc_text(b->d, &len);
+        if (!text)
+            return -ENOMEM;
+        b->changed = false;
+        int rc = splice_buffer(s, b, text, len);
+        if (rc == 0) {
+            b->dirty = false;
+            *later = true;
+            continue;
+        }
+        analysis *a;
+        if (rc != SPLICE_WHOLE || (rc = analysis_run(text, len, &a)) != 0 ||
+            (rc = install(s, b, text, len, a)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Sends each buffer whose view may differ from what Neovim shows. */
+static int send_dirty(server *s)
+{
+    int rc = s->names_stale ? build_names(s) : 0;
     for (size_t i = 0; i < s->n_bufs && rc == 0; i++) {
         buffer *b = &s->bufs[i];
         if (!b->dirty || !b->a)
@@ -446,28 +571,93 @@ static void on_batch_done(void *ctx)
         size_t len;
         const char *text = doc_text(b->d, &len);
         /* Sources found before stay valid while no other document changed. */
-        uint64_t others = s->corpus_changes - b->own_changes;
+        uint64_t others = others_of(s, b);
         const annotations *prev = b->has_last && b->others_seen == others ? &b->last : NULL;
         annotations x;
-        if (!text || (rc = annotate(b->name, text, len, b->a, s->corpus, reg, prev, &x)) != 0)
+        if (!text || (rc = annotate(b->name, text, b->a, s->corpus, s->names, prev, &x)) != 0)
             break;
         uint64_t h = annotations_digest(&x) ^ (uint64_t)b->tick;
-        if (h != b->sent) {
-            nvim_render(s->rpc, b->handle, b->tick, &x, text, s->corpus);
+        if (h != b->sent || b->whole_next) {
+            render_update u = {.buf = b->handle, .tick = b->tick, .seq = b->seq + 1,
+                               .with_diags = true};
+            nvim_render(s->rpc, &u, &x, text, s->corpus);
+            b->seq = u.seq;
             b->sent = h;
+            b->diags_sent = diags_digest(&x);
+            b->whole_next = false;
         }
-        if (b->has_last)
-            annotations_free(&b->last);
-        b->last = x;
-        b->has_last = true;
-        b->others_seen = others;
+        keep_last(s, b, &x, others);
     }
-    names_free(reg);
-    if (rc != 0 && !s->reported) {
-        s->reported = true;
-        log_msg("analysis failed: %s", strerror(-rc));
-        nvim_report(s->rpc, "quotelens: out of memory; annotations are not up to date");
+    return rc;
+}
+
+static void report_failure(server *s, int rc)
+{
+    if (rc == 0 || s->reported)
+        return;
+    s->reported = true;
+    log_msg("analysis failed: %s", strerror(-rc));
+    nvim_report(s->rpc, "quotelens: out of memory; annotations are not up to date");
+}
+
+static void swap_reading(analysis *x, analysis *y)
+{
+    analysis t = *x;
+    x->people = y->people;
+    x->heard = y->heard;
+    x->n_heard = y->n_heard;
+    y->people = t.people;
+    y->heard = t.heard;
+    y->n_heard = t.n_heard;
+}
+
+/* The pause after typing: buffers spliced in a way that may reach further
+ * are analysed whole, and the other buffers' cross-references redone. */
+static void on_pause(uv_timer_t *t)
+{
+    server *s = t->data;
+    int rc = 0;
+    for (size_t i = 0; i < s->n_bufs && rc == 0; i++) {
+        buffer *b = &s->bufs[i];
+        if (b->stale)
+            b->dirty = true;
+        b->stale = false;
+        if (!b->provisional || !b->a)
+            continue;
+        b->provisional = false;
+        size_t len;
+        const char *text = doc_text(b->d, &len);
+        analysis *a;
+        if (!text || (rc = analysis_run(text, len, &a)) != 0)
+            break;
+        if (analysis_equal(a, b->a)) {
+            /* Keep what the whole reading carries for the next splice; the
+             * quotes stay, as the annotations point at their strings. */
+            swap_reading(a, b->a);
+            analysis_free(a);
+        } else {
+            log_msg("buffer %lld: the whole reading differs from the spliced one",
+                    (long long)b->handle);
+            rc = install(s, b, text, len, a);
+        }
     }
+    if (rc == 0)
+        rc = send_dirty(s);
+    report_failure(s, rc);
+}
+
+/* After a batch of events: analyse what changed, then send each buffer
+ * whose view differs from what Neovim shows. */
+static void on_batch_done(void *ctx)
+{
+    server *s = ctx;
+    bool later = false;
+    int rc = analyse(s, &later);
+    if (rc == 0)
+        rc = send_dirty(s);
+    if (later)
+        uv_timer_start(&s->pause, on_pause, SERVER_PAUSE_MS, 0);
+    report_failure(s, rc);
 }
 
 static void on_closed(void *ctx)
@@ -490,9 +680,12 @@ int server_run(void)
         corpus_free(s.corpus);
         return 1;
     }
+    uv_timer_init(s.loop, &s.pause);
+    s.pause.data = &s;
     log_msg("started");
     uv_run(s.loop, UV_RUN_DEFAULT);
     rpc_free(s.rpc);
+    uv_close((uv_handle_t *)&s.pause, NULL);
     uv_run(s.loop, UV_RUN_DEFAULT); /* let the handles close */
     for (size_t i = 0; i < s.n_bufs; i++)
         buffer_clear(&s.bufs[i]);
@@ -501,6 +694,7 @@ int server_run(void)
         free(s.corpus_speakers[i]);
     free(s.corpus_speakers);
     corpus_free(s.corpus);
+    names_free(s.names);
     uv_loop_close(s.loop);
     log_close();
     return 0;

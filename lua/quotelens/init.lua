@@ -25,6 +25,13 @@ local function notify(msg, level)
   end)
 end
 
+-- An update that does not follow the one on screen: ask for a whole one.
+render.on_out_of_step = function(buf)
+  if job then
+    vim.rpcnotify(job, 'quotelens_refresh', buf)
+  end
+end
+
 -- Called by the co-process when it cannot keep up (once).
 function M.report(msg)
   notify(msg)

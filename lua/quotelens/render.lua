@@ -7,12 +7,13 @@ local config = require('quotelens.config')
 local M = {}
 
 M.ns = vim.api.nvim_create_namespace('quotelens')
--- bufnr -> { tick, quotes, diags }
+-- bufnr -> { tick, seq, partial (the last update carried only some quotes), quotes, diags }
 M.state = {}
 
 local function mark(buf, row, col, opts)
   -- An update races with typing: a position may already be past the end.
-  pcall(vim.api.nvim_buf_set_extmark, buf, M.ns, row, col, opts)
+  local ok, id = pcall(vim.api.nvim_buf_set_extmark, buf, M.ns, row, col, opts)
+  return ok and id or nil
 end
 
 local function virt_text(q)
@@ -34,7 +35,112 @@ local function unnil(t)
   return t
 end
 
-function M.apply(buf, tick, quotes, diags)
+local function differs(q)
+  for _, s in ipairs(q.sources) do
+    if vim.tbl_contains(s.class, 'wording') then
+      return true
+    end
+  end
+  return false
+end
+
+-- Sets the marks of quotes[from..to], remembering their ids on each quote
+-- so that a later update can take them away again.
+local function draw(buf, quotes, from, to)
+  local opts = config.options
+  local last_on_row = {}
+  for i = from, to do
+    local q = quotes[i]
+    local hl = q.kind == 'partial' and 'QuoteLensPartial' or 'QuoteLensQuote'
+    q._marks = {}
+    q._marks[1] = mark(buf, q.lnum, q.col, {
+      end_row = q.end_lnum, end_col = q.end_col, hl_group = differs(q) and 'QuoteLensVariant' or hl,
+      priority = 110,
+    })
+    if q.mention then
+      local m = q.mention
+      q._marks[2] = mark(buf, m.lnum, m.col, { end_row = m.end_lnum, end_col = m.end_col, hl_group = 'QuoteLensSpeaker' })
+    end
+    if opts.virtual_text and q.kind == 'full' then
+      last_on_row[q.end_lnum] = q
+    end
+  end
+  for row, q in pairs(last_on_row) do
+    q._marks[3] = mark(buf, row, 0, { virt_text = { { virt_text(q), 'QuoteLensVirtText' } }, virt_text_pos = 'eol' })
+  end
+end
+
+local function undraw(buf, q)
+  for _, id in pairs(q._marks or {}) do
+    vim.api.nvim_buf_del_extmark(buf, M.ns, id)
+  end
+end
+
+local function moved(p, rows)
+  p.lnum = p.lnum + rows
+  p.end_lnum = p.end_lnum + rows
+end
+
+-- After an edit: quotes[first+1 .. first+removed] give way to `fresh`, and
+-- the quotes after them (whose marks Neovim moved with the text) are
+-- `rows` lines further down.
+local function splice(buf, st, delta, fresh)
+  local list = st.quotes
+  for i = delta.first + 1, delta.first + delta.removed do
+    undraw(buf, list[i])
+  end
+  -- Typing inside a quote keeps the count: the list changes in place.
+  local tail = {}
+  if #fresh ~= delta.removed then
+    local n = #list
+    for i = delta.first + delta.removed + 1, n do
+      tail[#tail + 1] = list[i]
+    end
+    for i = delta.first + 1, n do
+      list[i] = nil
+    end
+  end
+  for i, q in ipairs(fresh) do
+    list[delta.first + i] = q
+  end
+  for i, q in ipairs(tail) do
+    list[delta.first + #fresh + i] = q
+  end
+  if delta.rows ~= 0 then
+    for i = delta.first + #fresh + 1, #list do
+      local q = list[i]
+      moved(q, delta.rows)
+      if q.mention then
+        moved(q.mention, delta.rows)
+      end
+    end
+  end
+  draw(buf, list, delta.first + 1, delta.first + #fresh)
+end
+
+local function set_diagnostics(buf, diags)
+  if not config.options.diagnostics then
+    return
+  end
+  local items = {}
+  for _, d in ipairs(diags) do
+    items[#items + 1] = {
+      lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+      severity = d.severity, message = d.message, code = d.code, source = 'quotelens',
+    }
+  end
+  -- An update that raced with an edit may point past a line's end.
+  pcall(vim.diagnostic.set, M.ns, buf, items)
+end
+
+-- Called by init when an update cannot be applied: the co-process then
+-- sends the whole of the next one.
+M.on_out_of_step = function(_) end
+
+-- One update: the whole view of the buffer (delta == nil), or after an edit
+-- the quotes that changed (delta = {base, first, removed, rows}, applied on
+-- top of update `base`). diags is nil when they did not change.
+function M.apply(buf, tick, seq, quotes, diags, delta)
   if not vim.api.nvim_buf_is_valid(buf) then
     return
   end
@@ -44,46 +150,29 @@ function M.apply(buf, tick, quotes, diags)
       unnil(s)
     end
   end
+  if delta == vim.NIL then
+    delta = nil
+  end
+  local st = M.state[buf]
   if vim.api.nvim_buf_get_changedtick(buf) ~= tick then
     return -- a newer update is on its way
   end
-  M.state[buf] = { tick = tick, quotes = quotes, diags = diags }
-  vim.api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
-  local opts = config.options
-  local last_row = {}
-  for _, q in ipairs(quotes) do
-    local hl = q.kind == 'partial' and 'QuoteLensPartial' or 'QuoteLensQuote'
-    local differs = false
-    for _, s in ipairs(q.sources) do
-      if vim.tbl_contains(s.class, 'wording') then
-        differs = true
-      end
+  if delta then
+    if not st or st.seq ~= delta.base then
+      M.on_out_of_step(buf)
+      return
     end
-    mark(buf, q.lnum, q.col, {
-      end_row = q.end_lnum, end_col = q.end_col, hl_group = differs and 'QuoteLensVariant' or hl,
-      priority = 110,
-    })
-    if q.mention then
-      local m = q.mention
-      mark(buf, m.lnum, m.col, { end_row = m.end_lnum, end_col = m.end_col, hl_group = 'QuoteLensSpeaker' })
-    end
-    if opts.virtual_text and q.kind == 'full' then
-      last_row[q.end_lnum] = virt_text(q)
-    end
+    splice(buf, st, delta, quotes)
+  else
+    st = { quotes = quotes, diags = {} }
+    M.state[buf] = st
+    vim.api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
+    draw(buf, quotes, 1, #quotes)
   end
-  for row, text in pairs(last_row) do
-    mark(buf, row, 0, { virt_text = { { text, 'QuoteLensVirtText' } }, virt_text_pos = 'eol' })
-  end
-  if opts.diagnostics then
-    local items = {}
-    for _, d in ipairs(diags) do
-      items[#items + 1] = {
-        lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
-        severity = d.severity, message = d.message, code = d.code, source = 'quotelens',
-      }
-    end
-    -- An update that raced with an edit may point past a line's end.
-    pcall(vim.diagnostic.set, M.ns, buf, items)
+  st.tick, st.seq, st.partial = tick, seq, delta ~= nil
+  if diags ~= vim.NIL and diags ~= nil then
+    st.diags = diags
+    set_diagnostics(buf, diags)
   end
   vim.b[buf].quotelens_changedtick = tick
 end

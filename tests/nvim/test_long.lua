@@ -1,0 +1,140 @@
+-- A long article: an edit re-reads only the paragraphs it touched and the
+-- plugin receives only the quotes that changed. After every kind of edit
+-- the annotations equal a fresh `quotelens scan` of the same text (at once
+-- for edits inside a paragraph that name no one new, after the pause pass
+-- otherwise), and every highlight stands where its quote is.
+local H = dofile(os.getenv('QUOTELENS_ROOT') .. '/tests/nvim/helpers.lua')
+local ql = require('quotelens')
+local render = require('quotelens.render')
+H.setup()
+
+local lines = {}
+for _ = 1, 8 do
+  for _, f in ipairs({ 'harbour-herald.txt', 'coastal-times.txt', 'island-post.txt', 'valdoria-wire.txt' }) do
+    vim.list_extend(lines, vim.fn.readfile(H.root .. '/examples/' .. f))
+    lines[#lines + 1] = ''
+  end
+end
+local path = vim.fn.tempname() .. '.txt'
+vim.fn.writefile(lines, path)
+local buf = H.open(path)
+H.wait(buf)
+
+-- Where the annotations and a fresh scan of the buffer's text part, or nil.
+local function difference()
+  local tmp = vim.fn.tempname() .. '.txt'
+  vim.fn.writefile(vim.api.nvim_buf_get_lines(buf, 0, -1, true), tmp)
+  local rows = H.scan({ tmp })
+  local quotes = ql.quotes(buf)
+  if #quotes ~= #rows then
+    return string.format('%d quotes, a fresh scan finds %d', #quotes, #rows)
+  end
+  for i, r in ipairs(rows) do
+    local q = quotes[i]
+    local got = { q.lnum + 1, q.col + 1, q.end_lnum + 1, q.end_col + 1, q.kind, q.speaker or vim.NIL }
+    local want = { r.line, r.col, r.end_line, r.end_col, r.kind, r.speaker }
+    if not vim.deep_equal(got, want) then
+      return string.format('quote %d: %s, a fresh scan says %s', i, vim.inspect(got), vim.inspect(want))
+    end
+  end
+  -- The highlights Neovim moved with the text and those set anew.
+  local marks = {}
+  for _, m in ipairs(vim.api.nvim_buf_get_extmarks(buf, render.ns, 0, -1, { details = true })) do
+    local hl = m[4].hl_group
+    if hl == 'QuoteLensQuote' or hl == 'QuoteLensPartial' or hl == 'QuoteLensVariant' then
+      marks[#marks + 1] = { m[2] + 1, m[3] + 1, m[4].end_row + 1, m[4].end_col + 1 }
+    end
+  end
+  table.sort(marks, function(a, b) return a[1] < b[1] or (a[1] == b[1] and a[2] < b[2]) end)
+  for i, r in ipairs(rows) do
+    if not vim.deep_equal(marks[i], { r.line, r.col, r.end_line, r.end_col }) then
+      return string.format('highlight %d at %s, the quote is at %s', i, vim.inspect(marks[i]),
+        vim.inspect({ r.line, r.col, r.end_line, r.end_col }))
+    end
+  end
+  if #marks ~= #rows then
+    return string.format('%d highlights for %d quotes', #marks, #rows)
+  end
+end
+
+local function matches_now()
+  H.wait(buf)
+  local d = difference()
+  H.ok(d == nil, d)
+end
+
+-- After the pause pass, which analyses the whole text again.
+local function matches_after_pause()
+  H.wait(buf)
+  local d
+  vim.wait(5000, function()
+    d = difference()
+    return d == nil
+  end, 50)
+  H.ok(d == nil, d)
+end
+
+-- The row of the first line holding `text` at or after row `from`.
+local function row_of(text, from)
+  for r = from or 0, vim.api.nvim_buf_line_count(buf) - 1 do
+    local l = vim.api.nvim_buf_get_lines(buf, r, r + 1, true)[1]
+    local c = l:find(text, 1, true)
+    if c then
+      return r, c - 1
+    end
+  end
+  error('no line holds ' .. text)
+end
+
+local middle = math.floor(#lines / 2)
+
+H.case('typing inside a quote sends only that quote, and equals a fresh scan at once', function()
+  local r, c = row_of('We will not be rushed', middle)
+  local undo_before = vim.fn.undotree().seq_last
+  vim.api.nvim_buf_set_text(buf, r, c + 3, r, c + 3, { 'really ' })
+  matches_now()
+  H.ok(render.state[buf].partial, 'the update carried only the changed quotes')
+  H.eq(vim.fn.undotree().seq_last, undo_before + 1, 'only the edit\'s own undo step')
+end)
+
+H.case('a new paragraph with a quote moves every later quote', function()
+  local r = row_of('', middle)
+  vim.api.nvim_buf_set_lines(buf, r, r, true, { '', '“The harbour is ours,” said Ana Ruiz on Friday.' })
+  matches_after_pause()
+end)
+
+H.case('deleting a closing mark, then undo and redo', function()
+  local r, c = row_of(',” said', middle)
+  c = c + 1
+  vim.api.nvim_buf_set_text(buf, r, c, r, c + #'”', { '' })
+  matches_after_pause()
+  vim.cmd('silent undo')
+  matches_after_pause()
+  vim.cmd('silent redo')
+  matches_after_pause()
+end)
+
+H.case('naming someone new, then removing a paragraph break', function()
+  local r = row_of('', middle + 20)
+  vim.api.nvim_buf_set_lines(buf, r, r, true, { '', 'Mayor Lena Holm said the port would "stay open for every ship".' })
+  matches_after_pause()
+  r = row_of('', middle + 40)
+  vim.api.nvim_buf_set_lines(buf, r, r + 1, true, {})
+  matches_after_pause()
+end)
+
+H.case('typing word by word in narration and in quotes', function()
+  local r, c = row_of('said the offer remained', middle)
+  for _, w in ipairs({ 'on ', 'Monday ', 'evening ' }) do
+    vim.api.nvim_buf_set_text(buf, r, c, r, c, { w })
+    c = c + #w
+    matches_after_pause()
+  end
+  r, c = row_of('Our door is open', middle)
+  for _, w in ipairs({ 'still ', 'very ' }) do
+    vim.api.nvim_buf_set_text(buf, r, c + 9, r, c + 9, { w })
+    matches_now()
+  end
+end)
+
+H.finish()
