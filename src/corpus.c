@@ -38,6 +38,8 @@
 /* Narration words either side of a short partial quote that say which of
  * the longer quotes holding its words it was taken from. */
 #define CORPUS_CONTEXT 12
+/* Bytes either side of a partial quote read for those words. */
+#define CORPUS_AROUND 400
 
 typedef struct cquote {
     uint32_t id;       /* in the index */
@@ -215,18 +217,34 @@ static int merge(const corpus *c, postings *a, const postings *b)
     return 0;
 }
 
-/* New postings are appended to the delta unsorted: a corpus of many
- * documents is put whole before the first look-up, and sorting once then
- * costs O(n log n) where merging at every put would cost O(n) each time. */
-static int index_postings(corpus *c, const postings *fresh)
+/* New postings join the delta. A corpus of many documents is put whole
+ * before the first look-up: appending and sorting once then costs
+ * O(n log n), where merging at every put would cost O(n) each time. A few
+ * postings into a sorted delta (an edit between look-ups) are merged in
+ * place, so a look-up does not sort the whole delta again. */
+static int index_postings(corpus *c, postings *fresh)
 {
     if (fresh->n == 0)
         return 0; /* an empty document: nothing to copy from a NULL array */
-    if (array_grow((void **)&c->delta.v, &c->delta.cap, c->delta.n + fresh->n, sizeof *c->delta.v))
+    size_t old = c->delta.n;
+    if (array_grow((void **)&c->delta.v, &c->delta.cap, old + fresh->n, sizeof *c->delta.v))
         return -ENOMEM;
-    memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);
     c->delta.n += fresh->n;
-    c->delta_sorted = false;
+    if (!c->delta_sorted || fresh->n > old / 8) {
+        memcpy(c->delta.v + old, fresh->v, fresh->n * sizeof *fresh->v);
+        c->delta_sorted = false;
+        return 0;
+    }
+    if (fresh->n > 1)
+        qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
+    /* Merge from the back, into the grown array. */
+    size_t i = old, j = fresh->n, k = c->delta.n;
+    while (j > 0) {
+        if (i > 0 && by_fp(&c->delta.v[i - 1], &fresh->v[j - 1]) > 0)
+            c->delta.v[--k] = c->delta.v[--i];
+        else
+            c->delta.v[--k] = fresh->v[--j];
+    }
     return 0;
 }
 
@@ -290,7 +308,8 @@ static int index_quote(corpus *c, uint32_t slot, cdoc *d, size_t i, postings *fr
 /* Hashes of the narration words around a short partial quote. */
 static int context_of(const char *text, size_t len, const quote *q, cquote *cq)
 {
-    size_t from = q->open > 400 ? q->open - 400 : 0, to = q->close + 400 < len ? q->close + 400 : len;
+    size_t from = q->open > CORPUS_AROUND ? q->open - CORPUS_AROUND : 0;
+    size_t to = q->close + CORPUS_AROUND < len ? q->close + CORPUS_AROUND : len;
     while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
         from++;
     while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
@@ -406,19 +425,20 @@ int corpus_splice(corpus *c, const char *name, const char *text, size_t len, con
         return corpus_put(c, name, text, len, a);
     cdoc *d = c->docs[slot];
     size_t added = sp->q_new_end - sp->q_first;
-    char *t = malloc(len + 1);
-    text_lines *lines = text_lines_new(text, len);
+    char *t = len > d->len ? realloc(d->text, len + 1) : d->text;
+    if (t)
+        d->text = t;
     cquote *q = calloc(a->n_quotes + 1, sizeof *q);
-    if (!t || !lines || !q ||
+    if (!t || !q || text_lines_splice(d->lines, text, sp->from, sp->old_to, sp->new_to) ||
         array_grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + added, sizeof *c->id_doc) ||
         array_grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + added, sizeof *c->id_q)) {
-        free(t);
-        text_lines_free(lines);
         free(q);
+        corpus_drop(c, name); /* its lines may have moved already */
         return -ENOMEM;
     }
     memcpy(t, text, len);
     t[len] = '\0';
+    d->len = len;
     for (size_t i = sp->q_first; i < sp->q_old_end; i++) {
         c->id_doc[d->q[i].id] = UINT32_MAX;
         free(d->q[i].speaker);
@@ -432,20 +452,16 @@ int corpus_splice(corpus *c, const char *name, const char *text, size_t len, con
         q[k].end = (size_t)((long)q[k].end + sp->delta);
         c->id_q[q[k].id] = (uint32_t)k;
     }
-    free(d->text);
     free(d->q);
-    text_lines_free(d->lines);
-    d->text = t;
-    d->len = len;
-    d->lines = lines;
     d->q = q;
     d->nq = a->n_quotes;
     /* The narration around a partial quote near the edit changed too. */
     int rc = 0;
     for (size_t i = 0; i < d->nq && rc == 0; i++) {
         bool edited = i >= sp->q_first && i < sp->q_new_end;
-        bool near = a->quotes[i].kind == QUOTE_PARTIAL && a->quotes[i].close + 400 > sp->from &&
-                    a->quotes[i].open < sp->new_to + 400;
+        bool near = a->quotes[i].kind == QUOTE_PARTIAL &&
+                    a->quotes[i].close + CORPUS_AROUND > sp->changed_from &&
+                    a->quotes[i].open < sp->changed_to + CORPUS_AROUND;
         if (!edited && near) {
             free(q[i].context);
             q[i].context = NULL;

@@ -235,15 +235,20 @@ end
 function M.setup(opts)
   config.set(opts)
   require('quotelens.highlights').define()
+  local display = config.diagnostic_config()
+  if display then
+    vim.diagnostic.config(display, render.ns)
+  end
   -- Follow the buffers already open that the options now cover.
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(b) and not attached[b] then
       M.auto_attach(b)
     end
   end
+  local group = vim.api.nvim_create_augroup('QuoteLensHover', { clear = true })
   if config.options.hover_on_cursorhold then
     vim.api.nvim_create_autocmd('CursorHold', {
-      group = vim.api.nvim_create_augroup('QuoteLensHover', { clear = true }),
+      group = group,
       callback = function()
         if attached[vim.api.nvim_get_current_buf()] then
           require('quotelens.ui').hover({ quiet = true })

@@ -119,7 +119,7 @@ local function splice(buf, st, delta, fresh)
 end
 
 local function set_diagnostics(buf, diags)
-  if not config.options.diagnostics then
+  if not config.diagnostic_config() then
     return
   end
   local items = {}
