@@ -416,6 +416,6 @@ int splice_analysis(analysis *a, const char *old, size_t old_len, const char *te
     if (rc)
         return rc;
     *sp = (splice){qc.first, qc.old_end, qc.first + (qc.w_end - qc.w_first), b.from, b.old_to,
-                   b.new_to, b.delta, p, len - s, same_speakers && same_people};
+                   b.new_to, b.delta, same_speakers && same_people};
     return 0;
 }

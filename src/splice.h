@@ -24,7 +24,6 @@ typedef struct splice {
     size_t from;           /* where the re-read paragraphs start, in both texts */
     size_t old_to, new_to; /* where they end in the old and the new text */
     long delta;            /* new_to - old_to: how far everything after moved */
-    size_t changed_from, changed_to; /* the bytes that differ, in the new text */
     bool exact;            /* the edit named no one new and changed no speaker, so
                               the rest of the text reads as before */
 } splice;
