@@ -19,6 +19,7 @@ typedef struct line {
 struct doc {
     line *v;
     size_t n, cap;
+    size_t chars;  /* of every line, so the size is known without joining */
     char *text;
     size_t text_len;
     bool stale;
@@ -86,8 +87,12 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
         d->v = v;
         d->cap = cap;
     }
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b; i++) {
+        d->chars -= d->v[i].n;
         free(d->v[i].s);
+    }
+    for (size_t i = 0; i < n; i++)
+        d->chars += fresh[i].n;
     if (d->n > b)
         memmove(d->v + a + n, d->v + b, (d->n - b) * sizeof *d->v);
     if (n)
@@ -96,6 +101,11 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
     d->n = grow_to;
     d->stale = true;
     return 0;
+}
+
+size_t doc_bytes(const doc *d)
+{
+    return d->chars + (d->n ? d->n - 1 : 0);
 }
 
 const char *doc_text(doc *d, size_t *len)

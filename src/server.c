@@ -37,6 +37,9 @@
 
 /* How long typing must pause before the whole passes run. */
 #define SERVER_PAUSE_MS 300
+/* A buffer larger than this is not followed: the plugin's default for
+ * max_buffer_mb, for a client that sends no quotelens_limits. */
+#define SERVER_MAX_BUFFER (20u * 1024 * 1024)
 
 typedef struct buffer {
     int64_t handle;
@@ -73,6 +76,7 @@ typedef struct server {
     uint64_t names_built;     /* how many times it was built */
     bool names_stale;         /* a document's speakers changed since it was built */
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
+    size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
     bool reported;
 } server;
 
@@ -214,6 +218,29 @@ static bool int_arg(const msgpack_object *o, int64_t *v)
     return false;
 }
 
+/* quotelens_limits: [max_buffer_bytes], from setup(). */
+static void limits(server *s, const msgpack_object *params)
+{
+    int64_t buf;
+    if (params->via.array.size < 1 || !int_arg(&params->via.array.ptr[0], &buf) || buf <= 0) {
+        log_msg("limits: expected [max_buffer_bytes]");
+        return;
+    }
+    s->max_buffer = (size_t)buf;
+}
+
+/* Analysing a buffer over the limit would cost seconds per keystroke and
+ * several times its size in memory: it is no longer followed, and the
+ * plugin tells the user once. */
+static void let_go(server *s, buffer *b, size_t bytes)
+{
+    log_msg("buffer %lld: %zu bytes or more, over the limit of %zu; detached",
+            (long long)b->handle, bytes, s->max_buffer);
+    nvim_buf_detach(s->rpc, b->handle);
+    nvim_too_large(s->rpc, b->handle, bytes);
+    drop(s, b);
+}
+
 /* nvim_buf_lines_event: [buf, changedtick, firstline, lastline, linedata, more] */
 static void lines_event(server *s, const msgpack_object *params)
 {
@@ -234,6 +261,7 @@ static void lines_event(server *s, const msgpack_object *params)
     uint32_t n = p[4].via.array.size;
     const char **text = malloc((n + 1) * sizeof *text);
     size_t *len = malloc((n + 1) * sizeof *len);
+    size_t bytes = 0; /* of the new lines, joined */
     int rc = text && len ? 0 : -ENOMEM;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
         const msgpack_object *l = &p[4].via.array.ptr[i];
@@ -243,8 +271,11 @@ static void lines_event(server *s, const msgpack_object *params)
         }
         text[i] = l->via.str.ptr;
         len[i] = l->via.str.size;
+        bytes += len[i] + (i > 0);
     }
-    if (rc == 0)
+    /* New lines over the limit on their own are not even copied. */
+    bool over = rc == 0 && bytes > s->max_buffer;
+    if (rc == 0 && !over)
         rc = doc_apply(b->d, first, last, text, len, n);
     free(text);
     free(len);
@@ -254,6 +285,10 @@ static void lines_event(server *s, const msgpack_object *params)
                 (long long)h, (long long)first, (long long)last, strerror(-rc));
         b->resync = true;
         nvim_buf_detach(s->rpc, h);
+        return;
+    }
+    if (over || doc_bytes(b->d) > s->max_buffer) {
+        let_go(s, b, over ? bytes : doc_bytes(b->d));
         return;
     }
     b->tick = tick;
@@ -403,6 +438,8 @@ static void on_message(void *ctx, const rpc_message *m)
         verify(s, m->params);
     else if (is(m, "quotelens_refresh"))
         refresh(s, m->params);
+    else if (is(m, "quotelens_limits"))
+        limits(s, m->params);
     else if (is(m, "quotelens_corpus"))
         load_corpus(s, m->params);
     else if (is(m, "nvim_error_event"))
@@ -671,7 +708,8 @@ int server_run(void)
 {
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
     log_open();
-    server s = {.loop = uv_default_loop(), .corpus = corpus_new()};
+    server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
+                .max_buffer = SERVER_MAX_BUFFER};
     rpc_callbacks cb = {on_message, on_batch_done, on_closed};
     int rc = s.corpus ? rpc_new(s.loop, 0, 1, cb, &s, &s.rpc) : -ENOMEM;
     if (rc != 0) {
