@@ -79,8 +79,14 @@ local function on_exit(_, code)
   M._detached_by_exit = bufs
 end
 
-local function send_limits(chan)
-  vim.rpcnotify(chan, 'quotelens_limits', config.bytes(config.options.max_buffer_mb))
+-- The options the co-process needs; sent at its start and by setup().
+local function send_options(chan)
+  vim.rpcnotify(chan, 'quotelens_limits', config.bytes(config.options.max_buffer_mb),
+    config.bytes(config.options.corpus_max_mb))
+  if #config.options.corpus > 0 then
+    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
+    vim.rpcnotify(chan, 'quotelens_corpus', unpack(dirs))
+  end
 end
 
 local function start()
@@ -102,11 +108,7 @@ local function start()
   end
   job = id
   died_told = false
-  send_limits(job)
-  if #config.options.corpus > 0 then
-    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
-    vim.rpcnotify(job, 'quotelens_corpus', unpack(dirs))
-  end
+  send_options(job)
   -- Buffers followed before a crash come back.
   local again = M._detached_by_exit or {}
   M._detached_by_exit = nil
@@ -271,7 +273,7 @@ end
 function M.setup(opts)
   config.set(opts)
   if job then
-    send_limits(job)
+    send_options(job)
   end
   require('quotelens.highlights').define()
   -- Follow the buffers already open that the options now cover.
