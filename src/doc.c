@@ -90,8 +90,13 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
     return 0;
 }
 
+size_t doc_bytes(const doc *d)
+{
+    return d->bytes ? d->bytes - 1 : 0; /* the last line's newline is not the buffer's */
+}
+
 const char *doc_text(doc *d, size_t *len)
 {
-    *len = d->bytes ? d->bytes - 1 : 0; /* the last line's newline is not the buffer's */
+    *len = doc_bytes(d);
     return d->text;
 }

@@ -44,7 +44,7 @@ static bool is_html(const char *path)
     return strcasecmp(extension(path), "html") == 0 || strcasecmp(extension(path), "htm") == 0;
 }
 
-static bool wanted(const char *path)
+bool folder_wants(const char *path)
 {
     const char *e = extension(path);
     return strcasecmp(e, "txt") == 0 || strcasecmp(e, "md") == 0 || is_html(path);
@@ -83,7 +83,7 @@ static int walk(const char *dir, paths *out)
             int sub = walk(path, out);
             rc = sub == -ENOMEM ? sub : 0;
             free(path);
-        } else if (wanted(path)) {
+        } else if (folder_wants(path)) {
             rc = paths_push(out, path);
         } else {
             free(path);
@@ -111,6 +111,17 @@ static int strip_markup(source *s)
     return 0;
 }
 
+int folder_read(const char *path, source **out)
+{
+    source *s;
+    int rc = source_load(path, &s);
+    if (rc == 0 && is_html(path) && (rc = strip_markup(s)) != 0)
+        source_free(s);
+    if (rc == 0)
+        *out = s;
+    return rc;
+}
+
 int folder_load(const char *dir, source ***v, size_t *n, size_t *cap)
 {
     paths p = {0};
@@ -119,16 +130,11 @@ int folder_load(const char *dir, source ***v, size_t *n, size_t *cap)
         qsort(p.v, p.n, sizeof *p.v, by_path);
     for (size_t i = 0; i < p.n && rc != -ENOMEM; i++) {
         source *s;
-        int err = source_load(p.v[i], &s);
+        int err = folder_read(p.v[i], &s);
         if (err == -ENOMEM)
             rc = err;
         if (err)
             continue;
-        if (is_html(p.v[i]) && (err = strip_markup(s)) != 0) {
-            source_free(s);
-            rc = err;
-            break;
-        }
         if (array_grow((void **)v, cap, *n + 1, sizeof **v)) {
             source_free(s);
             rc = -ENOMEM;

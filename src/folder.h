@@ -8,7 +8,15 @@
 
 #include <stddef.h>
 
+#include <stdbool.h>
+
 #include "source.h"
+
+/* Whether a file of that name is an article (.txt, .md, .html, .htm). */
+bool folder_wants(const char *path);
+/* Reads one article, a web page stripped to its text. Returns 0 and *out,
+ * -ENOMEM, or another negative errno after source_load reported it. */
+int folder_read(const char *path, source **out);
 
 /* Appends the sources under dir to *v (count *n, capacity *cap). Returns 0,
  * -ENOMEM, or a negative errno when dir itself cannot be read (reported). */

@@ -179,6 +179,16 @@ int nvim_report(rpc *r, const char *message)
     return rpc_send(r);
 }
 
+int nvim_too_large(rpc *r, int64_t buf, size_t bytes)
+{
+    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens').too_large(...)");
+    msgpack_pack_array(pk, 2);
+    msgpack_pack_int64(pk, buf);
+    msgpack_pack_uint64(pk, bytes);
+    return rpc_send(r);
+}
+
 bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf)
 {
     if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER) {

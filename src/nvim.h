@@ -35,6 +35,9 @@ int nvim_render(rpc *r, const render_update *u, const annotations *x, const char
 /* Tells the plugin a buffer could not be analysed, once. */
 int nvim_report(rpc *r, const char *message);
 
+/* Tells the plugin it no longer follows buf, `bytes` long, for its size. */
+int nvim_too_large(rpc *r, int64_t buf, size_t bytes);
+
 /* Reads a Buffer argument: the ext type Neovim sends, or an integer. */
 bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf);
 

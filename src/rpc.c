@@ -22,6 +22,10 @@
 
 /* Ask libuv for at least this much room per read. */
 #define RPC_READ_CHUNK (64 * 1024)
+/* The unpacker keeps its buffer at the size of the largest message seen
+ * (a whole buffer sent at attach, a huge paste); above this, it is given
+ * back once no message is pending. */
+#define RPC_KEEP_BUFFER (4 * 1024 * 1024)
 
 struct rpc {
     uv_pipe_t in, out;
@@ -101,7 +105,7 @@ static void closed(rpc *r)
 
 /* Forgets everything buffered: after bytes that cannot be trusted nothing
  * buffered can be either. (msgpack_unpacker_reset keeps the buffered bytes
- * and would parse them again.) */
+ * and would parse them again.) Between messages, it frees a large buffer. */
 static void discard(rpc *r)
 {
     mpguard_reset(&r->guard);
@@ -173,6 +177,9 @@ static void drain(rpc *r)
         break;
     }
     msgpack_unpacked_destroy(&result);
+    if (!r->closed && msgpack_unpacker_message_size(&r->up) == 0 &&
+        r->up.used + r->up.free > RPC_KEEP_BUFFER)
+        discard(r);
     if (r->cb.batch_done)
         r->cb.batch_done(r->ctx);
 }

@@ -34,9 +34,13 @@
 #include "nvim.h"
 #include "rpc.h"
 #include "splice.h"
+#include "watch.h"
 
 /* How long typing must pause before the whole passes run. */
 #define SERVER_PAUSE_MS 300
+/* A buffer larger than this is not followed: the plugin's default for
+ * max_buffer_mb, for a client that sends no quotelens_limits. */
+#define SERVER_MAX_BUFFER (20u * 1024 * 1024)
 
 typedef struct buffer {
     int64_t handle;
@@ -67,13 +71,13 @@ typedef struct server {
     buffer *bufs;
     size_t n_bufs, cap_bufs;
     corpus *corpus;
-    char **corpus_speakers; /* speakers of corpus folder documents, for names */
-    size_t n_corpus_speakers, cap_corpus_speakers;
+    watch *watch;             /* the corpus folders */
     uint64_t corpus_changes;  /* every put and drop, so buffers know when others moved */
     names *names;             /* canonical speakers of every document */
     uint64_t names_built;     /* how many times it was built */
     bool names_stale;         /* a document's speakers changed since it was built */
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
+    size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
     bool reported;
 } server;
 
@@ -97,6 +101,7 @@ static void buffer_clear(buffer *b)
 static void drop(server *s, buffer *b)
 {
     corpus_drop(s->corpus, b->name);
+    watch_forget(s->watch, b->name); /* a corpus file's text comes back */
     s->corpus_changes++;
     s->names_stale = true;
     buffer_clear(b);
@@ -157,48 +162,16 @@ static void detach(server *s, const msgpack_object *params)
     drop(s, b);
 }
 
-static int remember_speakers(server *s, const analysis *a)
-{
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        if (!a->quotes[i].speaker)
-            continue;
-        if (array_grow((void **)&s->corpus_speakers, &s->cap_corpus_speakers,
-                       s->n_corpus_speakers + 1, sizeof *s->corpus_speakers))
-            return -ENOMEM;
-        if (!(s->corpus_speakers[s->n_corpus_speakers] = strdup(a->quotes[i].speaker)))
-            return -ENOMEM;
-        s->n_corpus_speakers++;
-    }
-    return 0;
-}
-
-/* Loads corpus folders: their articles join the corpus beside the buffers. */
-static void load_corpus(server *s, const msgpack_object *params)
+/* quotelens_corpus: [dir...]: folders whose articles join the corpus. */
+static void add_corpus(server *s, const msgpack_object *params)
 {
     for (uint32_t i = 0; i < params->via.array.size; i++) {
         char *dir;
         if (!str_arg(&params->via.array.ptr[i], &dir))
             continue;
-        source **v = NULL;
-        size_t n = 0, cap = 0;
-        if (folder_load(dir, &v, &n, &cap) != 0)
-            log_msg("corpus: %s could not be read whole", dir);
-        for (size_t k = 0; k < n; k++) {
-            analysis *a;
-            if (analysis_run(v[k]->text, v[k]->len, &a) == 0) {
-                s->corpus_changes++;
-                if (corpus_put(s->corpus, v[k]->path, v[k]->text, v[k]->len, a) != 0 ||
-                    remember_speakers(s, a) != 0)
-                    log_msg("corpus: out of memory at %s", v[k]->path);
-                analysis_free(a);
-            }
-            source_free(v[k]);
-        }
-        free(v);
+        if (watch_add(s->watch, dir) != 0)
+            log_msg("corpus: out of memory at %s", dir);
         free(dir);
-        s->names_stale = true;
-        for (size_t b = 0; b < s->n_bufs; b++)
-            s->bufs[b].dirty = true;
     }
 }
 
@@ -213,6 +186,32 @@ static bool int_arg(const msgpack_object *o, int64_t *v)
         return true;
     }
     return false;
+}
+
+/* quotelens_limits: [max_buffer_bytes, corpus_max_bytes], from setup(). */
+static void limits(server *s, const msgpack_object *params)
+{
+    const msgpack_object *p = params->via.array.ptr;
+    int64_t buf, corpus;
+    if (params->via.array.size < 2 || !int_arg(&p[0], &buf) || !int_arg(&p[1], &corpus) ||
+        buf <= 0 || corpus < 0) {
+        log_msg("limits: expected [max_buffer_bytes, corpus_max_bytes]");
+        return;
+    }
+    s->max_buffer = (size_t)buf;
+    watch_limits(s->watch, (size_t)corpus, (size_t)buf);
+}
+
+/* Analysing a buffer over the limit would cost seconds per keystroke and
+ * several times its size in memory: it is no longer followed, and the
+ * plugin tells the user once. */
+static void let_go(server *s, buffer *b, size_t bytes)
+{
+    log_msg("buffer %lld: %zu bytes or more, over the limit of %zu; detached",
+            (long long)b->handle, bytes, s->max_buffer);
+    nvim_buf_detach(s->rpc, b->handle);
+    nvim_too_large(s->rpc, b->handle, bytes);
+    drop(s, b);
 }
 
 /* nvim_buf_lines_event: [buf, changedtick, firstline, lastline, linedata, more] */
@@ -235,6 +234,7 @@ static void lines_event(server *s, const msgpack_object *params)
     uint32_t n = p[4].via.array.size;
     const char **text = malloc((n + 1) * sizeof *text);
     size_t *len = malloc((n + 1) * sizeof *len);
+    size_t bytes = 0; /* of the new lines, joined */
     int rc = text && len ? 0 : -ENOMEM;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
         const msgpack_object *l = &p[4].via.array.ptr[i];
@@ -244,8 +244,11 @@ static void lines_event(server *s, const msgpack_object *params)
         }
         text[i] = l->via.str.ptr;
         len[i] = l->via.str.size;
+        bytes += len[i] + (i > 0);
     }
-    if (rc == 0)
+    /* New lines over the limit on their own are not even copied. */
+    bool over = rc == 0 && bytes > s->max_buffer;
+    if (rc == 0 && !over)
         rc = doc_apply(b->d, first, last, text, len, n);
     free(text);
     free(len);
@@ -255,6 +258,10 @@ static void lines_event(server *s, const msgpack_object *params)
                 (long long)h, (long long)first, (long long)last, strerror(-rc));
         b->resync = true;
         nvim_buf_detach(s->rpc, h);
+        return;
+    }
+    if (over || doc_bytes(b->d) > s->max_buffer) {
+        let_go(s, b, over ? bytes : doc_bytes(b->d));
         return;
     }
     b->tick = tick;
@@ -385,6 +392,8 @@ static void on_message(void *ctx, const rpc_message *m)
             respond_status(s, m->id);
         } else if (is(m, "quotelens_digest")) {
             respond_digest(s, m->id, m->params);
+        } else if (is(m, "quotelens_corpus_status")) {
+            watch_respond(s->watch, s->rpc, m->id, m->params);
         } else {
             rpc_respond_error(s->rpc, m->id, "unknown method");
         }
@@ -404,8 +413,10 @@ static void on_message(void *ctx, const rpc_message *m)
         verify(s, m->params);
     else if (is(m, "quotelens_refresh"))
         refresh(s, m->params);
+    else if (is(m, "quotelens_limits"))
+        limits(s, m->params);
     else if (is(m, "quotelens_corpus"))
-        load_corpus(s, m->params);
+        add_corpus(s, m->params);
     else if (is(m, "nvim_error_event"))
         log_msg("neovim reported an error in a notification");
     else
@@ -438,8 +449,8 @@ static int build_names(server *s)
     for (size_t i = 0; i < s->n_bufs && rc == 0; i++)
         for (size_t q = 0; s->bufs[i].a && q < s->bufs[i].a->n_quotes && rc == 0; q++)
             rc = names_add(reg, s->bufs[i].a->quotes[q].speaker);
-    for (size_t i = 0; i < s->n_corpus_speakers && rc == 0; i++)
-        rc = names_add(reg, s->corpus_speakers[i]);
+    if (rc == 0)
+        rc = watch_names(s->watch, reg);
     if (rc == 0)
         rc = names_index(reg);
     if (rc) {
@@ -665,6 +676,31 @@ static void on_batch_done(void *ctx)
     report_failure(s, rc);
 }
 
+/* The corpus folders moved documents: any view may cite other text now. */
+static void corpus_changed(void *ctx)
+{
+    server *s = ctx;
+    s->corpus_changes++;
+    s->names_stale = true;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        s->bufs[i].dirty = true;
+}
+
+static bool is_open(void *ctx, const char *path)
+{
+    server *s = ctx;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (strcmp(s->bufs[i].name, path) == 0)
+            return true;
+    return false;
+}
+
+static void tell(void *ctx, const char *message)
+{
+    server *s = ctx;
+    nvim_report(s->rpc, message);
+}
+
 static void on_closed(void *ctx)
 {
     server *s = ctx;
@@ -676,12 +712,19 @@ int server_run(void)
 {
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
     log_open();
-    server s = {.loop = uv_default_loop(), .corpus = corpus_new()};
+    server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
+                .max_buffer = SERVER_MAX_BUFFER};
     rpc_callbacks cb = {on_message, on_batch_done, on_closed};
-    int rc = s.corpus ? rpc_new(s.loop, 0, 1, cb, &s, &s.rpc) : -ENOMEM;
+    /* When the folders settle, the same step as after a batch of events. */
+    watch_callbacks wcb = {corpus_changed, on_batch_done, tell, is_open};
+    int rc = s.corpus ? watch_new(s.loop, s.corpus, wcb, &s, &s.watch) : -ENOMEM;
+    if (rc == 0)
+        rc = rpc_new(s.loop, 0, 1, cb, &s, &s.rpc);
     if (rc != 0) {
         fprintf(stderr, "quotelens: cannot start the co-process: %s\n",
                 rc == -ENOMEM ? "out of memory" : uv_strerror(rc));
+        watch_free(s.watch);
+        uv_run(s.loop, UV_RUN_DEFAULT);
         corpus_free(s.corpus);
         return 1;
     }
@@ -690,14 +733,12 @@ int server_run(void)
     log_msg("started");
     uv_run(s.loop, UV_RUN_DEFAULT);
     rpc_free(s.rpc);
+    watch_free(s.watch);
     uv_close((uv_handle_t *)&s.pause, NULL);
     uv_run(s.loop, UV_RUN_DEFAULT); /* let the handles close */
     for (size_t i = 0; i < s.n_bufs; i++)
         buffer_clear(&s.bufs[i]);
     free(s.bufs);
-    for (size_t i = 0; i < s.n_corpus_speakers; i++)
-        free(s.corpus_speakers[i]);
-    free(s.corpus_speakers);
     corpus_free(s.corpus);
     names_free(s.names);
     uv_loop_close(s.loop);

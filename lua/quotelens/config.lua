@@ -6,6 +6,12 @@ M.defaults = {
   filetypes = { 'text', 'markdown' },
   -- Folders of other sources (wire copy, rival outlets, an archive).
   corpus = {},
+  -- Megabytes of corpus files indexed, the newest first; you are told once
+  -- what is left out. Memory is about five times this.
+  corpus_max_mb = 100,
+  -- Buffers larger than this many megabytes are not followed (you are told
+  -- once); analysing them would cost seconds per keystroke.
+  max_buffer_mb = 20,
   -- End-of-line text such as "— Ana Ruiz · 3 sources".
   virtual_text = true,
   -- Diagnostics through vim.diagnostic: true, false, or a table for
@@ -46,6 +52,11 @@ end
 function M.root()
   local src = debug.getinfo(1, 'S').source:sub(2)
   return vim.fn.fnamemodify(src, ':p:h:h:h')
+end
+
+-- A size in megabytes as whole bytes, for the co-process.
+function M.bytes(mb)
+  return math.floor(mb * 1024 * 1024)
 end
 
 function M.cmd()

@@ -29,7 +29,9 @@ function M.check()
   end
   for _, dir in ipairs(config.options.corpus) do
     local d = vim.fn.expand(dir)
-    if vim.fn.isdirectory(d) == 1 and vim.fn.filereadable(d) == 0 then
+    -- fs_scandir opens the folder as the co-process will, so a folder
+    -- without read permission is flagged.
+    if vim.fn.isdirectory(d) == 1 and vim.loop.fs_scandir(d) then
       local files = #vim.fn.globpath(d, '**/*.txt', false, true) + #vim.fn.globpath(d, '**/*.md', false, true)
         + #vim.fn.globpath(d, '**/*.html', false, true)
       ok(string.format('corpus folder %s: %d articles', d, files))

@@ -12,6 +12,7 @@ local M = {}
 local job = nil       -- channel id of the running co-process
 local attached = {}   -- bufnr -> true
 local died_told = false
+local large_told = {} -- bufnr -> true: told it is over max_buffer_mb
 local leaving = false -- Neovim is quitting: the co-process is stopped on purpose
 
 vim.api.nvim_create_autocmd('VimLeavePre', {
@@ -37,6 +38,31 @@ function M.report(msg)
   notify(msg)
 end
 
+-- The buffer's size in bytes, lines joined by newlines; O(1) in its length.
+local function buffer_bytes(buf)
+  local n = vim.api.nvim_buf_line_count(buf)
+  local last = vim.api.nvim_buf_get_lines(buf, n - 1, n, true)[1]
+  return vim.api.nvim_buf_get_offset(buf, n - 1) + #last
+end
+
+local function tell_too_large(buf, bytes)
+  if large_told[buf] then
+    return
+  end
+  large_told[buf] = true
+  local name = vim.api.nvim_buf_is_valid(buf) and vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':t') or ''
+  notify(string.format('quotelens: %s is %.1f MB, over max_buffer_mb (%s); it is not analysed',
+    name ~= '' and name or 'buffer ' .. buf, bytes / 1048576, tostring(config.options.max_buffer_mb)))
+end
+
+-- Called by the co-process when a followed buffer grew over max_buffer_mb:
+-- it has stopped following it.
+function M.too_large(buf, bytes)
+  attached[buf] = nil
+  render.clear(buf)
+  tell_too_large(buf, bytes)
+end
+
 local function on_exit(_, code)
   job = nil
   local bufs = vim.tbl_keys(attached)
@@ -51,6 +77,16 @@ local function on_exit(_, code)
     notify(string.format('quotelens: the co-process stopped (exit %d); it restarts on the next command', code))
   end
   M._detached_by_exit = bufs
+end
+
+-- The options the co-process needs; sent at its start and by setup().
+local function send_options(chan)
+  vim.rpcnotify(chan, 'quotelens_limits', config.bytes(config.options.max_buffer_mb),
+    config.bytes(config.options.corpus_max_mb))
+  if #config.options.corpus > 0 then
+    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
+    vim.rpcnotify(chan, 'quotelens_corpus', unpack(dirs))
+  end
 end
 
 local function start()
@@ -72,10 +108,7 @@ local function start()
   end
   job = id
   died_told = false
-  if #config.options.corpus > 0 then
-    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
-    vim.rpcnotify(job, 'quotelens_corpus', unpack(dirs))
-  end
+  send_options(job)
   -- Buffers followed before a crash come back.
   local again = M._detached_by_exit or {}
   M._detached_by_exit = nil
@@ -97,6 +130,12 @@ end
 function M.attach(bufnr)
   local buf = buf_of(bufnr)
   if not vim.api.nvim_buf_is_loaded(buf) or vim.bo[buf].buftype ~= '' then
+    return false
+  end
+  -- Checked here too, so a huge buffer is never sent to the co-process.
+  local bytes = buffer_bytes(buf)
+  if bytes > config.bytes(config.options.max_buffer_mb) then
+    tell_too_large(buf, bytes)
     return false
   end
   local chan = start()
@@ -161,14 +200,13 @@ function M.verify(bufnr)
   if not attached[buf] or not job then
     return
   end
-  local n = vim.api.nvim_buf_line_count(buf)
-  local last = vim.api.nvim_buf_get_lines(buf, n - 1, n, true)[1]
-  local bytes = vim.api.nvim_buf_get_offset(buf, n - 1) + #last
-  vim.rpcnotify(job, 'quotelens_verify', buf, vim.api.nvim_buf_get_changedtick(buf), n, bytes)
+  vim.rpcnotify(job, 'quotelens_verify', buf, vim.api.nvim_buf_get_changedtick(buf),
+    vim.api.nvim_buf_line_count(buf), buffer_bytes(buf))
 end
 
 function M.forget(bufnr)
   attached[bufnr] = nil
+  large_told[bufnr] = nil
   render.state[bufnr] = nil
 end
 
@@ -234,6 +272,9 @@ end
 
 function M.setup(opts)
   config.set(opts)
+  if job then
+    send_options(job)
+  end
   require('quotelens.highlights').define()
   local display = config.diagnostic_config()
   if display then

@@ -24,6 +24,7 @@ static void apply(doc *d, int64_t first, int64_t last, const char *const *lines,
 static void expect_text(doc *d, const char *want)
 {
     size_t n;
+    assert_int_equal(doc_bytes(d), strlen(want)); /* the size the limit reads */
     const char *t = doc_text(d, &n);
     assert_non_null(t);
     assert_int_equal(n, strlen(want));

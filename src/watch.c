@@ -1,0 +1,772 @@
+/*
+ * watch.c: the corpus folders and the files under them.
+ *
+ * A pass walks every folder, notes each article's size and times, chooses
+ * the files to index (newest first, within the byte budget), drops from the
+ * corpus what is gone or left out, and reads what is new or changed. The
+ * walk and the reading run in slices of a few milliseconds from an idle
+ * handle, so the loop reads Neovim's requests between them.
+ *
+ * A pass follows every change: each folder has an inotify watch
+ * (uv_fs_event, which on Linux does not reach into subfolders, hence one
+ * per folder), and a burst of events (a copy of many files) is debounced
+ * into one pass. Where a folder cannot be watched (missing, unreadable, on
+ * a file system without inotify, or too many folders), a timer walks again,
+ * at most every few seconds and never more than a tenth of the time.
+ */
+#include "watch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <xxhash.h>
+
+#include "analysis.h"
+#include "array.h"
+#include "folder.h"
+#include "log.h"
+
+/* Work done per turn of the loop before requests are read again. */
+#define WATCH_SLICE_NS (8u * 1000 * 1000)
+/* A burst of changes closer than this is one pass. */
+#define WATCH_DEBOUNCE_MS 200
+/* Where changes cannot be watched, a walk at most this often. */
+#define WATCH_POLL_MS 2000
+/* inotify watches taken at most; beyond, the timer walks. */
+#define WATCH_MAX_DIRS 4096
+/* During a long pass, views are redone this often with what is indexed. */
+#define WATCH_SETTLE_NS (1000ull * 1000 * 1000)
+
+/* What says a file changed: its size and times, to the nanosecond; the
+ * change time moves on chmod too, so a file made readable is read. */
+typedef struct sig {
+    int64_t mtime, ctime, size;
+} sig;
+
+typedef struct entry {
+    char *path;
+    bool dir;
+    bool seen;           /* found by the current walk */
+    bool want;           /* chosen by the current pass */
+    bool indexed;        /* its text is in the corpus */
+    bool failed;         /* a folder that could not be read (logged) */
+    bool unreadable;     /* a file that could not be read at `tried` (logged) */
+    sig now;             /* as the walk found it */
+    sig tried;           /* when it was last read, whether that worked */
+    char **speakers;
+    size_t n_speakers;
+    uv_fs_event_t *ev;   /* a folder's watch */
+} entry;
+
+typedef struct root {
+    char *path;
+    bool told;           /* the user knows it cannot be read */
+} root;
+
+typedef enum { IDLE, WALKING, READING } phase;
+
+struct watch {
+    uv_loop_t *loop;
+    corpus *corpus;
+    watch_callbacks cb;
+    void *ctx;
+    size_t budget, max_file;
+    root *roots;
+    size_t n_roots, cap_roots;
+    entry *v;                 /* every file and folder known */
+    size_t n, cap;
+    uint32_t *slots;          /* path hash -> index + 1 into v */
+    size_t n_slots;
+    phase phase;
+    bool again;               /* something changed during the pass */
+    size_t next_root;
+    char **stack;             /* folders still to read */
+    size_t n_stack, cap_stack;
+    DIR *dir;                 /* the folder being read */
+    char *dir_path;
+    size_t *order;            /* files to read, newest first */
+    size_t n_order, cap_order, at;
+    bool polling;             /* some folder is not watched */
+    size_t n_watched;
+    uint64_t pass_start, last_settle, pass_ns;
+    bool told_budget;
+    uint64_t passes, reads;
+    size_t found, found_bytes, left_out, indexed, indexed_bytes;
+    uv_idle_t idle;
+    uv_timer_t debounce, poll;
+    int open_handles;
+};
+
+static int64_t ns(struct timespec t)
+{
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static sig sig_of(const struct stat *st)
+{
+    return (sig){ns(st->st_mtim), ns(st->st_ctim), (int64_t)st->st_size};
+}
+
+static bool sig_eq(sig a, sig b)
+{
+    return a.mtime == b.mtime && a.ctime == b.ctime && a.size == b.size;
+}
+
+/* ---- the table of entries by path ---- */
+
+static size_t slot_of(const watch *w, const char *path)
+{
+    size_t mask = w->n_slots - 1, i = XXH3_64bits(path, strlen(path)) & mask;
+    while (w->slots[i] && strcmp(w->v[w->slots[i] - 1].path, path) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int rehash(watch *w)
+{
+    size_t n = 1024;
+    while (n < w->n * 2)
+        n *= 2;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    free(w->slots);
+    w->slots = NULL;
+    w->n_slots = 0; /* no table rather than one whose indices moved */
+    if (!slots)
+        return -ENOMEM;
+    w->slots = slots;
+    w->n_slots = n;
+    for (size_t i = 0; i < w->n; i++)
+        w->slots[slot_of(w, w->v[i].path)] = (uint32_t)(i + 1);
+    return 0;
+}
+
+static entry *lookup(const watch *w, const char *path)
+{
+    if (!w->n_slots)
+        return NULL;
+    uint32_t k = w->slots[slot_of(w, path)];
+    return k ? &w->v[k - 1] : NULL;
+}
+
+/* The entry of path, made when new; takes path either way. NULL on -ENOMEM. */
+static entry *intern(watch *w, char *path, bool dir)
+{
+    entry *e = lookup(w, path);
+    if (e) {
+        free(path);
+        return e;
+    }
+    if (w->n + 1 > UINT32_MAX - 1 ||
+        array_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v)) {
+        free(path);
+        return NULL;
+    }
+    w->v[w->n++] = (entry){.path = path, .dir = dir};
+    if ((w->n * 2 > w->n_slots && rehash(w) != 0)) {
+        w->n--;
+        free(path);
+        return NULL;
+    }
+    w->slots[slot_of(w, path)] = (uint32_t)w->n;
+    return &w->v[w->n - 1];
+}
+
+/* ---- the corpus side ---- */
+
+static void free_speakers(entry *e)
+{
+    for (size_t i = 0; i < e->n_speakers; i++)
+        free(e->speakers[i]);
+    free(e->speakers);
+    e->speakers = NULL;
+    e->n_speakers = 0;
+}
+
+static int keep_speakers(entry *e, const analysis *a)
+{
+    char **v = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *v);
+    if (!v)
+        return -ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        if (!a->quotes[i].speaker)
+            continue;
+        if (!(v[n] = strdup(a->quotes[i].speaker))) {
+            while (n--)
+                free(v[n]);
+            free(v);
+            return -ENOMEM;
+        }
+        n++;
+    }
+    free_speakers(e);
+    e->speakers = v;
+    e->n_speakers = n;
+    return 0;
+}
+
+/* Takes a file's text out of the corpus, unless a buffer holds its name. */
+static void unindex(watch *w, entry *e)
+{
+    if (!e->indexed)
+        return;
+    if (!w->cb.is_open(w->ctx, e->path)) {
+        corpus_drop(w->corpus, e->path);
+        w->cb.changed(w->ctx);
+    }
+    free_speakers(e);
+    e->indexed = false;
+}
+
+/* Reads one file into the corpus. Returns 0, or -ENOMEM. */
+static int index_file(watch *w, entry *e)
+{
+    if (w->cb.is_open(w->ctx, e->path))
+        return 0; /* the buffer's text is the live one; read when it goes */
+    e->tried = e->now;
+    w->reads++;
+    source *s;
+    int rc = folder_read(e->path, &s);
+    e->unreadable = rc != 0;
+    if (rc != 0) {
+        if (rc != -ENOMEM)
+            log_msg("corpus: %s: %s; skipped", e->path,
+                    rc == -EILSEQ ? "binary file" : strerror(-rc));
+        unindex(w, e);
+        return rc == -ENOMEM ? rc : 0;
+    }
+    analysis *a;
+    rc = analysis_run(s->text, s->len, &a);
+    if (rc == 0) {
+        rc = corpus_put(w->corpus, e->path, s->text, s->len, a);
+        if (rc == 0) {
+            e->indexed = true;
+            w->cb.changed(w->ctx);
+            rc = keep_speakers(e, a);
+        }
+        analysis_free(a);
+    }
+    source_free(s);
+    return rc;
+}
+
+/* ---- handles ---- */
+
+static void on_closed(uv_handle_t *h)
+{
+    watch *w = h->data;
+    if (h->type == UV_FS_EVENT)
+        free(h);
+    if (--w->open_handles == 0)
+        free(w);
+}
+
+static void start_pass(watch *w);
+
+static void on_debounced(uv_timer_t *t)
+{
+    start_pass(t->data);
+}
+
+static void on_event(uv_fs_event_t *h, const char *name, int events, int status)
+{
+    (void)name;
+    (void)events;
+    (void)status;
+    watch *w = h->data;
+    uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
+}
+
+static void watch_folder(watch *w, entry *e)
+{
+    if (e->ev)
+        return;
+    if (w->n_watched >= WATCH_MAX_DIRS) {
+        w->polling = true;
+        return;
+    }
+    uv_fs_event_t *h = malloc(sizeof *h);
+    if (!h || uv_fs_event_init(w->loop, h) != 0) {
+        free(h);
+        w->polling = true;
+        return;
+    }
+    h->data = w;
+    w->open_handles++;
+    int rc = uv_fs_event_start(h, on_event, e->path, 0);
+    if (rc != 0) {
+        log_msg("corpus: %s cannot be watched (%s); walked every few seconds", e->path,
+                uv_strerror(rc));
+        uv_close((uv_handle_t *)h, on_closed);
+        w->polling = true;
+        return;
+    }
+    e->ev = h;
+    w->n_watched++;
+}
+
+static void unwatch_folder(watch *w, entry *e)
+{
+    if (!e->ev)
+        return;
+    uv_close((uv_handle_t *)e->ev, on_closed);
+    e->ev = NULL;
+    w->n_watched--;
+}
+
+/* ---- the walk ---- */
+
+static char *join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *s = malloc(a + b + 2);
+    if (s) {
+        memcpy(s, dir, a);
+        s[a] = '/';
+        memcpy(s + a + 1, name, b + 1);
+    }
+    return s;
+}
+
+static int push(watch *w, char *path)
+{
+    if (!path || array_grow((void **)&w->stack, &w->cap_stack, w->n_stack + 1, sizeof *w->stack)) {
+        free(path);
+        return -ENOMEM;
+    }
+    w->stack[w->n_stack++] = path;
+    return 0;
+}
+
+static void tell_root(watch *w, root *r, int err)
+{
+    w->polling = true; /* so it is noticed when it can be read */
+    if (r->told)
+        return;
+    r->told = true;
+    log_msg("corpus: %s: %s", r->path, strerror(err));
+    char msg[512];
+    snprintf(msg, sizeof msg, "quotelens: corpus folder %s cannot be read (%s); skipped until it can be",
+             r->path, strerror(err));
+    w->cb.tell(w->ctx, msg);
+}
+
+/* Opens the next folder of the walk; *more is false when none is left. */
+static int open_next(watch *w, bool *more)
+{
+    *more = true;
+    while (!w->dir) {
+        char *path;
+        root *r = NULL;
+        if (w->n_stack) {
+            path = w->stack[--w->n_stack];
+        } else if (w->next_root < w->n_roots) {
+            r = &w->roots[w->next_root++];
+            if (!(path = strdup(r->path)))
+                return -ENOMEM;
+        } else {
+            *more = false;
+            return 0;
+        }
+        entry *e = lookup(w, path);
+        DIR *d = opendir(path);
+        int err = errno;
+        if (!d && r) {
+            tell_root(w, r, err);
+            free(path);
+            continue;
+        }
+        if (d && r && r->told) {
+            log_msg("corpus: %s can be read again", r->path);
+            r->told = false;
+        }
+        if (!d && (!e || !e->failed))
+            log_msg("corpus: %s: %s; skipped", path, strerror(err));
+        if (e) {
+            free(path);
+        } else if (!(e = intern(w, path, true))) {
+            if (d)
+                closedir(d);
+            return -ENOMEM;
+        }
+        e->seen = true;
+        e->failed = !d;
+        if (!d)
+            continue;
+        watch_folder(w, e);
+        w->dir = d;
+        w->dir_path = e->path;
+    }
+    return 0;
+}
+
+/* One file or folder found by the walk. */
+static int found(watch *w, const char *name)
+{
+    if (name[0] == '.')
+        return 0; /* ".", "..", and hidden files and folders */
+    char *path = join(w->dir_path, name);
+    if (!path)
+        return -ENOMEM;
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return push(w, path); /* links to folders are not followed: no cycles */
+    if (!folder_wants(path) || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        free(path);
+        return 0;
+    }
+    entry *e = intern(w, path, false);
+    if (!e)
+        return -ENOMEM;
+    e->seen = true;
+    e->now = sig_of(&st);
+    return 0;
+}
+
+/* ---- the plan: what to index ---- */
+
+typedef struct pick {
+    int64_t mtime;
+    const char *path;
+    size_t i;
+} pick;
+
+static int newest_first(const void *a, const void *b)
+{
+    const pick *x = a, *y = b;
+    if (x->mtime != y->mtime)
+        return x->mtime > y->mtime ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+/* A size as people read it: "3.5 MB", "420 KB". */
+static void size_text(char *out, size_t n, size_t bytes)
+{
+    if (bytes >= 1024 * 1024)
+        snprintf(out, n, "%.1f MB", bytes / 1048576.0);
+    else
+        snprintf(out, n, "%zu KB", (bytes + 1023) / 1024);
+}
+
+static void tell_budget(watch *w)
+{
+    if (!w->left_out || w->told_budget)
+        return;
+    w->told_budget = true;
+    char all[32], kept[32], msg[512];
+    size_text(all, sizeof all, w->found_bytes);
+    size_text(kept, sizeof kept, w->indexed_bytes);
+    snprintf(msg, sizeof msg,
+             "quotelens: the corpus folders hold %s in %zu files; the newest %s (%zu files) are "
+             "indexed, within corpus_max_mb and max_buffer_mb",
+             all, w->found, kept, w->indexed);
+    log_msg("%s", msg);
+    w->cb.tell(w->ctx, msg);
+}
+
+/* Forgets what the walk did not find: its text leaves the corpus. */
+static int sweep(watch *w)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        entry *e = &w->v[i];
+        if (e->seen) {
+            w->v[kept++] = *e;
+            continue;
+        }
+        unindex(w, e);
+        unwatch_folder(w, e);
+        free(e->path);
+    }
+    bool moved = kept != w->n;
+    w->n = kept;
+    return moved ? rehash(w) : 0;
+}
+
+/* After the walk: chooses the files within the budget, newest first, drops
+ * the others (before reading, so memory is freed first), and lists the
+ * files to read: new, changed, or left out before. */
+static int plan(watch *w)
+{
+    int rc = sweep(w);
+    size_t n = 0;
+    pick *p = rc ? NULL : malloc((w->n ? w->n : 1) * sizeof *p);
+    if (!p || array_grow((void **)&w->order, &w->cap_order, w->n ? w->n : 1, sizeof *w->order)) {
+        free(p);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < w->n; i++)
+        if (!w->v[i].dir)
+            p[n++] = (pick){w->v[i].now.mtime, w->v[i].path, i};
+    if (n)
+        qsort(p, n, sizeof *p, newest_first);
+    size_t total = 0;
+    w->found = n;
+    w->found_bytes = w->left_out = w->indexed = w->indexed_bytes = 0;
+    w->n_order = w->at = 0;
+    for (size_t k = 0; k < n; k++) {
+        entry *e = &w->v[p[k].i];
+        size_t size = (size_t)e->now.size;
+        w->found_bytes += size;
+        e->want = size <= w->max_file && size <= w->budget - total;
+        if (!e->want) {
+            w->left_out++;
+            unindex(w, e);
+            continue;
+        }
+        total += size;
+        w->indexed++;
+        w->indexed_bytes += size;
+        if (!sig_eq(e->tried, e->now) || (!e->indexed && !e->unreadable))
+            w->order[w->n_order++] = p[k].i;
+    }
+    free(p);
+    return 0;
+}
+
+/* ---- the pass ---- */
+
+static void finish_pass(watch *w);
+
+static int walk_slice(watch *w, uint64_t until)
+{
+    int rc = 0;
+    for (unsigned k = 0; rc == 0; k++) {
+        if ((k & 63) == 0 && uv_hrtime() > until)
+            return 0;
+        bool more;
+        if ((rc = open_next(w, &more)) != 0)
+            break;
+        if (!more) {
+            w->phase = READING;
+            return plan(w);
+        }
+        struct dirent *d = readdir(w->dir);
+        if (d) {
+            rc = found(w, d->d_name);
+        } else {
+            closedir(w->dir);
+            w->dir = NULL;
+        }
+    }
+    return rc;
+}
+
+static int read_slice(watch *w, uint64_t until)
+{
+    while (w->at < w->n_order) {
+        int rc = index_file(w, &w->v[w->order[w->at++]]);
+        if (rc != 0)
+            return rc;
+        if (uv_hrtime() > until)
+            break;
+    }
+    if (w->at == w->n_order)
+        finish_pass(w);
+    else if (uv_hrtime() - w->last_settle > WATCH_SETTLE_NS) {
+        w->last_settle = uv_hrtime();
+        w->cb.settled(w->ctx);
+    }
+    return 0;
+}
+
+static void stop_walk(watch *w)
+{
+    if (w->dir)
+        closedir(w->dir);
+    w->dir = NULL;
+    while (w->n_stack)
+        free(w->stack[--w->n_stack]);
+}
+
+static void on_idle(uv_idle_t *h)
+{
+    watch *w = h->data;
+    uint64_t until = uv_hrtime() + WATCH_SLICE_NS;
+    int rc = w->phase == WALKING ? walk_slice(w, until) : read_slice(w, until);
+    if (rc != 0) {
+        log_msg("corpus: out of memory; the pass is given up");
+        stop_walk(w);
+        finish_pass(w);
+    }
+}
+
+static void on_poll(uv_timer_t *t)
+{
+    start_pass(t->data);
+}
+
+static void finish_pass(watch *w)
+{
+    w->phase = IDLE;
+    uv_idle_stop(&w->idle);
+    w->passes++;
+    w->pass_ns = uv_hrtime() - w->pass_start;
+    tell_budget(w);
+    w->cb.settled(w->ctx);
+    if (w->again) {
+        w->again = false;
+        start_pass(w);
+    } else if (w->polling) {
+        uint64_t every = w->pass_ns / 100000; /* ten times the pass, in ms */
+        uv_timer_start(&w->poll, on_poll, every > WATCH_POLL_MS ? every : WATCH_POLL_MS, 0);
+    }
+}
+
+static void start_pass(watch *w)
+{
+    if (w->phase != IDLE) {
+        w->again = true;
+        return;
+    }
+    uv_timer_stop(&w->poll);
+    for (size_t i = 0; i < w->n; i++)
+        w->v[i].seen = false;
+    w->polling = false;
+    w->next_root = 0;
+    w->phase = WALKING;
+    w->pass_start = w->last_settle = uv_hrtime();
+    uv_idle_start(&w->idle, on_idle);
+}
+
+/* ---- the interface ---- */
+
+int watch_new(uv_loop_t *loop, corpus *c, watch_callbacks cb, void *ctx, watch **out)
+{
+    watch *w = calloc(1, sizeof *w);
+    if (!w)
+        return -ENOMEM;
+    *w = (watch){.loop = loop, .corpus = c, .cb = cb, .ctx = ctx, .budget = WATCH_BUDGET,
+                 .max_file = WATCH_BUDGET};
+    uv_idle_init(loop, &w->idle);
+    uv_timer_init(loop, &w->debounce);
+    uv_timer_init(loop, &w->poll);
+    w->idle.data = w->debounce.data = w->poll.data = w;
+    w->open_handles = 3;
+    *out = w;
+    return 0;
+}
+
+void watch_free(watch *w)
+{
+    if (!w)
+        return;
+    stop_walk(w);
+    for (size_t i = 0; i < w->n; i++) {
+        unwatch_folder(w, &w->v[i]);
+        free_speakers(&w->v[i]);
+        free(w->v[i].path);
+    }
+    free(w->v);
+    free(w->slots);
+    for (size_t i = 0; i < w->n_roots; i++)
+        free(w->roots[i].path);
+    free(w->roots);
+    free(w->stack);
+    free(w->order);
+    uv_close((uv_handle_t *)&w->idle, on_closed);
+    uv_close((uv_handle_t *)&w->debounce, on_closed);
+    uv_close((uv_handle_t *)&w->poll, on_closed);
+}
+
+int watch_add(watch *w, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    for (size_t i = 0; i < w->n_roots; i++)
+        if (strlen(w->roots[i].path) == n && memcmp(w->roots[i].path, dir, n) == 0)
+            return 0;
+    char *path = strndup(dir, n);
+    if (!path || array_grow((void **)&w->roots, &w->cap_roots, w->n_roots + 1, sizeof *w->roots)) {
+        free(path);
+        return -ENOMEM;
+    }
+    w->roots[w->n_roots++] = (root){.path = path};
+    start_pass(w);
+    return 0;
+}
+
+void watch_limits(watch *w, size_t budget, size_t max_file)
+{
+    if (w->budget == budget && w->max_file == max_file)
+        return;
+    w->budget = budget;
+    w->max_file = max_file;
+    if (w->n_roots)
+        start_pass(w);
+}
+
+void watch_forget(watch *w, const char *path)
+{
+    entry *e = lookup(w, path);
+    if (!e || e->dir)
+        return;
+    free_speakers(e);
+    e->indexed = false;
+    e->tried = (sig){0};
+    uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
+}
+
+int watch_names(const watch *w, names *reg)
+{
+    for (size_t i = 0; i < w->n; i++)
+        for (size_t k = 0; k < w->v[i].n_speakers; k++) {
+            int rc = names_add(reg, w->v[i].speakers[k]);
+            if (rc)
+                return rc;
+        }
+    return 0;
+}
+
+void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *params)
+{
+    bool paths = params->via.array.size > 0 && params->via.array.ptr[0].type == MSGPACK_OBJECT_BOOLEAN &&
+                 params->via.array.ptr[0].via.boolean;
+    size_t files = 0, bytes = 0, speakers = 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->v[i].indexed) {
+            files++;
+            bytes += (size_t)w->v[i].tried.size;
+            speakers += w->v[i].n_speakers;
+        }
+    msgpack_packer *pk = rpc_begin_response(r, id);
+    msgpack_pack_map(pk, 10 + paths);
+    rpc_pack_cstr(pk, "busy");
+    if (w->phase != IDLE || w->again || uv_is_active((uv_handle_t *)&w->debounce))
+        msgpack_pack_true(pk);
+    else
+        msgpack_pack_false(pk);
+    rpc_pack_cstr(pk, "passes");
+    msgpack_pack_uint64(pk, w->passes);
+    rpc_pack_cstr(pk, "reads");
+    msgpack_pack_uint64(pk, w->reads);
+    rpc_pack_cstr(pk, "files");
+    msgpack_pack_uint64(pk, files);
+    rpc_pack_cstr(pk, "bytes");
+    msgpack_pack_uint64(pk, bytes);
+    rpc_pack_cstr(pk, "speakers");
+    msgpack_pack_uint64(pk, speakers);
+    rpc_pack_cstr(pk, "found");
+    msgpack_pack_uint64(pk, w->found);
+    rpc_pack_cstr(pk, "left_out");
+    msgpack_pack_uint64(pk, w->left_out);
+    rpc_pack_cstr(pk, "watched");
+    msgpack_pack_uint64(pk, w->n_watched);
+    rpc_pack_cstr(pk, "polling");
+    if (w->polling)
+        msgpack_pack_true(pk);
+    else
+        msgpack_pack_false(pk);
+    if (paths) {
+        rpc_pack_cstr(pk, "paths");
+        msgpack_pack_array(pk, files);
+        for (size_t i = 0; i < w->n; i++)
+            if (w->v[i].indexed)
+                rpc_pack_cstr(pk, w->v[i].path);
+    }
+    rpc_send(r);
+}

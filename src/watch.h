@@ -1,0 +1,58 @@
+/*
+ * watch.h: the corpus folders, kept equal to the corpus while the
+ * co-process runs. Owns what is known of each folder's files (size, times,
+ * whether and which version is indexed, the speakers of its quotes) and the
+ * libuv handles that notice changes. Work is done in slices on the loop, so
+ * requests are answered while a large folder is indexed; a change re-reads
+ * only the files whose size or times changed. Within a byte budget the
+ * newest files are indexed, and the user is told once what was left out.
+ */
+#ifndef QL_WATCH_H
+#define QL_WATCH_H
+
+#include <msgpack.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "corpus.h"
+#include "names.h"
+#include "rpc.h"
+
+/* The plugin's default for corpus_max_mb, for a client that sends none. */
+#define WATCH_BUDGET (100u * 1024 * 1024)
+
+typedef struct watch watch;
+
+typedef struct watch_callbacks {
+    /* Documents were put in or dropped from the corpus (called before any
+     * other event is handled, so views built on the old ones are redone). */
+    void (*changed)(void *ctx);
+    /* A pass ended, or a long one has indexed more: redo the views now. */
+    void (*settled)(void *ctx);
+    /* For the user, once per problem (an unreadable folder, the budget). */
+    void (*tell)(void *ctx, const char *message);
+    /* Whether an open buffer has this name: then its text is the one in
+     * the corpus, and the file's is left alone. */
+    bool (*is_open)(void *ctx, const char *path);
+} watch_callbacks;
+
+/* Returns 0 and *out, or -ENOMEM. */
+int watch_new(uv_loop_t *loop, corpus *c, watch_callbacks cb, void *ctx, watch **out);
+/* Stops every handle; the memory goes when they have closed, so the loop
+ * must run once more. */
+void watch_free(watch *w);
+/* Follows a folder (again: nothing changes). Returns 0 or -ENOMEM. */
+int watch_add(watch *w, const char *dir);
+/* Bytes of files indexed at most, and of any one file. */
+void watch_limits(watch *w, size_t budget, size_t max_file);
+/* A buffer of this name left the corpus: read the file again if it is one. */
+void watch_forget(watch *w, const char *path);
+/* Registers the speakers of every indexed file. Returns 0 or -ENOMEM. */
+int watch_names(const watch *w, names *reg);
+/* Answers quotelens_corpus_status: [with_paths?] -> a map of figures, and
+ * the indexed paths when asked. */
+void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *params);
+
+#endif
