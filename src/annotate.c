@@ -148,19 +148,32 @@ static int place_diags(annotations *out, const analysis *a, const text_lines *li
     return 0;
 }
 
+/* Empty annotations for nq quotes of document `name`, and its line index. */
+static int begin(annotations *out, corpus *c, const char *name, size_t nq,
+                 const text_lines **lines)
+{
+    *out = (annotations){0};
+    if (!(*lines = corpus_lines(c, name)))
+        return -ENOENT;
+    out->rows = (*lines)->n;
+    out->q = calloc(nq + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    if (!out->q || !out->xref) {
+        annotations_free(out);
+        return -ENOMEM;
+    }
+    return 0;
+}
+
 int annotate(const char *name, const char *text, const analysis *a, corpus *c, const names *reg,
              const annotations *prev, annotations *out)
 {
-    *out = (annotations){0};
-    const text_lines *lines = corpus_lines(c, name);
-    if (!lines)
-        return -ENOENT;
-    out->rows = lines->n;
-    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
-    out->xref = calloc(1, sizeof *out->xref);
+    const text_lines *lines;
+    int rc = begin(out, c, name, a->n_quotes, &lines);
+    if (rc)
+        return rc;
     keyed *index = prev ? malloc((prev->nq + 1) * sizeof *index) : NULL;
-    if (!out->q || !out->xref || (prev && !index)) {
-        free(index);
+    if (prev && !index) {
         annotations_free(out);
         return -ENOMEM;
     }
@@ -168,7 +181,6 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
         index[i] = (keyed){prev->q[i].key, i};
     if (prev && prev->nq > 1)
         qsort(index, prev->nq, sizeof *index, by_key);
-    int rc = 0;
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
         const quote *q = &a->quotes[i];
         ann_quote *x = &out->q[out->nq++];
@@ -230,24 +242,17 @@ int annotate_splice(const char *name, const char *text, const analysis *a, corpu
                     const names *reg, bool new_names, annotations *prev, const splice *sp,
                     annotations *out)
 {
-    *out = (annotations){0};
-    const text_lines *lines = corpus_lines(c, name);
-    if (!lines)
-        return -ENOENT;
-    out->rows = lines->n;
-    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
-    out->xref = calloc(1, sizeof *out->xref);
-    if (!out->q || !out->xref) {
-        annotations_free(out);
-        return -ENOMEM;
-    }
+    const text_lines *lines;
+    int rc = begin(out, c, name, a->n_quotes, &lines);
+    if (rc)
+        return rc;
     long rows = (long)lines->n - (long)prev->rows;
     out->nq = a->n_quotes;
     for (size_t i = 0; i < sp->q_first; i++)
         move_over(&out->q[i], &prev->q[i], 0, 0);
     for (size_t i = sp->q_old_end, k = sp->q_new_end; i < prev->nq; i++, k++)
         move_over(&out->q[k], &prev->q[i], sp->delta, rows);
-    int rc = keep_xref_diags(out->xref, prev->xref, sp, false);
+    rc = keep_xref_diags(out->xref, prev->xref, sp, false);
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
         ann_quote *x = &out->q[i];
         if (i < sp->q_first || i >= sp->q_new_end) {
