@@ -119,7 +119,7 @@ static void describe(ann_quote *x, const quote *q, const text_lines *lines, cons
     if (x->has_mention)
         x->mention = span(lines, q->mention_start, q->mention_end);
     x->kind = q->kind;
-    x->speaker = names_canonical(reg, q->speaker);
+    x->speaker = reg ? names_canonical(reg, q->speaker) : q->speaker;
     x->cue = q->cue;
     x->confidence = q->confidence;
     x->start = q->start;
@@ -196,6 +196,35 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
     if (rc == 0)
         rc = place_diags(out, a, lines);
     free(index);
+    if (rc)
+        annotations_free(out);
+    return rc;
+}
+
+int annotate_rows(const char *text, size_t len, const analysis *a, const names *reg, size_t top,
+                  size_t bottom, annotations *out)
+{
+    *out = (annotations){0};
+    text_lines *lines = text_lines_new(text, len);
+    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    int rc = lines && out->q && out->xref ? 0 : -ENOMEM;
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
+        size_t row, col;
+        text_lines_locate(lines, a->quotes[i].start, &row, &col);
+        if (row >= top && row < bottom)
+            describe(&out->q[out->nq++], &a->quotes[i], lines, text, reg);
+    }
+    if (rc == 0)
+        rc = place_diags(out, a, lines);
+    size_t kept = 0;
+    for (size_t i = 0; i < out->nd; i++)
+        if (out->d[i].pos.row >= top && out->d[i].pos.row < bottom)
+            out->d[kept++] = out->d[i];
+    out->nd = kept;
+    if (lines)
+        out->rows = lines->n;
+    text_lines_free(lines);
     if (rc)
         annotations_free(out);
     return rc;

@@ -127,6 +127,19 @@ local function buf_of(bufnr)
   return bufnr
 end
 
+-- The rows a window shows of buf (0-based, end exclusive), so that a long
+-- article's first update can bring them first; {} when none shows it.
+local function view_of(buf)
+  local win = vim.api.nvim_get_current_buf() == buf and vim.api.nvim_get_current_win()
+    or vim.fn.bufwinid(buf)
+  if win == -1 then
+    return {}
+  end
+  return vim.api.nvim_win_call(win, function()
+    return { vim.fn.line('w0') - 1, vim.fn.line('w$') }
+  end)
+end
+
 function M.attach(bufnr)
   local buf = buf_of(bufnr)
   if not vim.api.nvim_buf_is_loaded(buf) or vim.bo[buf].buftype ~= '' then
@@ -147,7 +160,7 @@ function M.attach(bufnr)
     name = 'buffer ' .. buf
   end
   attached[buf] = true
-  vim.rpcnotify(chan, 'quotelens_attach', buf, name)
+  vim.rpcnotify(chan, 'quotelens_attach', buf, name, view_of(buf))
   if config.options.on_attach then
     config.options.on_attach(buf)
   end
@@ -253,7 +266,8 @@ function M.status(bufnr)
       linked = linked + 1
     end
   end
-  return string.format('%d quotes · %d linked', #st.quotes, linked)
+  -- A long article shows its window's quotes first; the rest follows.
+  return string.format('%d quotes · %d linked%s', #st.quotes, linked, st.complete == false and ' …' or '')
 end
 
 function M.running()
