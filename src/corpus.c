@@ -76,7 +76,7 @@ struct corpus {
     uint32_t *id_q;   /* quote id -> index in its document */
     size_t n_ids, cap_id_doc, cap_id_q;
     postings base, delta;
-    bool delta_sorted;
+    size_t delta_sorted; /* the delta's first postings, sorted; the rest came since */
 };
 
 corpus *corpus_new(void)
@@ -198,7 +198,8 @@ static int fingerprints(const norm_words *w, uint32_t id, postings *out)
 /* Merges sorted b into sorted a, dropping postings of dropped quotes. */
 static int merge(const corpus *c, postings *a, const postings *b)
 {
-    posting *v = malloc((a->n + b->n + 1) * sizeof *v);
+    size_t cap = a->n + b->n + 1;
+    posting *v = malloc(cap * sizeof *v);
     if (!v)
         return -ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -211,7 +212,7 @@ static int merge(const corpus *c, postings *a, const postings *b)
     free(a->v);
     a->v = v;
     a->n = k;
-    a->cap = a->n + b->n + 1;
+    a->cap = cap; /* what was allocated: the delta grows in place after a merge */
     return 0;
 }
 
@@ -226,24 +227,34 @@ static int index_postings(corpus *c, const postings *fresh)
         return -ENOMEM;
     memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);
     c->delta.n += fresh->n;
-    c->delta_sorted = false;
     return 0;
 }
 
 /* Before a look-up: the delta sorted, and folded into the base once it
- * outgrows an eighth of it (which also purges dropped documents). */
+ * outgrows an eighth of it (which also purges dropped documents). Only the
+ * postings added since the last look-up are sorted, then merged with the
+ * rest, so documents put one by one while look-ups go on (a corpus folder
+ * indexed while the user types) do not sort the whole delta each time. */
 static int settle(corpus *c)
 {
-    if (c->delta_sorted)
+    if (c->delta_sorted == c->delta.n)
         return 0;
-    if (c->delta.n > 1)
-        qsort(c->delta.v, c->delta.n, sizeof *c->delta.v, by_fp);
-    c->delta_sorted = true;
+    postings head = {c->delta.v, c->delta_sorted, c->delta.cap};
+    postings tail = {c->delta.v + c->delta_sorted, c->delta.n - c->delta_sorted, 0};
+    if (tail.n > 1)
+        qsort(tail.v, tail.n, sizeof *tail.v, by_fp);
+    if (head.n) {
+        int rc = merge(c, &head, &tail);
+        if (rc)
+            return rc;
+        c->delta = head;
+    }
+    c->delta_sorted = c->delta.n;
     if (c->delta.n > c->base.n / 8 + 4096) {
         int rc = merge(c, &c->base, &c->delta);
         if (rc)
             return rc;
-        c->delta.n = 0;
+        c->delta.n = c->delta_sorted = 0;
     }
     return 0;
 }
