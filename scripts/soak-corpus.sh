@@ -1,7 +1,7 @@
 #!/bin/sh
 # make soak-corpus: the co-process under Neovim indexing a corpus folder of
 # SOAK_CORPUS_MB megabytes (default 1024) of generated articles, 64 to a
-# file, with the default corpus_max_mb. Prints how long indexing took, how
+# file, with the default corpus_max_mb (or SOAK_CORPUS_MAX_MB). Prints how long indexing took, how
 # slowly requests were answered meanwhile, the co-process's memory, and the
 # time to follow one added file. The folder is generated once into
 # SOAK_CORPUS_DIR (default /dev/shm/quotelens-soak-corpus: a RAM disk, as on
