@@ -6,6 +6,7 @@
 #   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  unit tests, scans and the co-process under valgrind
 #   make soak     10,000 random edits over 20 buffers, checked every 100
+#   make soak-corpus  a 1 GB corpus folder indexed under Neovim (in /dev/shm)
 #   make bench    the speed table (scan, corpus scale, Neovim latency)
 #   make clean    remove build/
 
@@ -29,7 +30,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval fuzz soak bench check-memory clean asan units
+.PHONY: all deps test demo eval fuzz soak soak-corpus bench check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -83,6 +84,10 @@ soak: deps
 	@$(MAKE) --no-print-directory all
 	@SOAK_EDITS=$${SOAK_EDITS:-10000} SOAK_BUFFERS=$${SOAK_BUFFERS:-20} SOAK_CHECK_EVERY=100 \
 		sh tests/nvim/run.sh tests/nvim/test_soak.lua
+
+soak-corpus: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/soak-corpus.sh
 
 check-memory: deps
 	@$(MAKE) --no-print-directory all $(UNIT)

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes a corpus of invented news articles for benchmarks.
 
-usage: gen-corpus.py --articles N --out DIR [--seed S]
+usage: gen-corpus.py --articles N --out DIR [--join K] [--seed S]
        gen-corpus.py --bytes N --out FILE [--seed S]
+
+--join K writes K articles to each file (a day's wire in one file), for
+folders of a given size with fewer files.
 
 Each story is covered by several invented outlets. They share quotes with
 the variations real outlets make: trimmed, cut with an ellipsis, a word
@@ -121,6 +124,7 @@ def main():
     ap.add_argument('--articles', type=int)
     ap.add_argument('--bytes', type=int)
     ap.add_argument('--out', required=True)
+    ap.add_argument('--join', type=int, default=1)
     ap.add_argument('--seed', type=int, default=1)
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -134,14 +138,14 @@ def main():
                 n += len(text.encode('utf-8')) + 1
         return
     os.makedirs(a.out, exist_ok=True)
-    for i in range(a.articles or 100):
-        outlet, text = next(gen)
-        sub = os.path.join(a.out, f'{i // 1000:03d}')
+    n = a.articles or 100
+    for f in range((n + a.join - 1) // a.join):
+        texts = [next(gen) for _ in range(min(a.join, n - f * a.join))]
+        sub = os.path.join(a.out, f'{f // 1000:03d}')
         os.makedirs(sub, exist_ok=True)
-        with open(os.path.join(sub, f'{i:06d}-{outlet.lower().replace(" ", "-")}.txt'), 'w',
-                  encoding='utf-8') as f:
-            f.write(text)
-
+        name = f'{f:06d}-{texts[0][0].lower().replace(" ", "-")}.txt'
+        with open(os.path.join(sub, name), 'w', encoding='utf-8') as out:
+            out.write('\n'.join(text for _, text in texts))
 
 if __name__ == '__main__':
     main()

@@ -77,7 +77,7 @@ struct corpus {
     uint32_t *id_q;   /* quote id -> index in its document */
     size_t n_ids, cap_id_doc, cap_id_q;
     postings base, delta;
-    bool delta_sorted;
+    size_t delta_sorted; /* the delta's first postings, sorted; the rest came since */
 };
 
 corpus *corpus_new(void)
@@ -198,7 +198,8 @@ static int fingerprints(const norm_words *w, uint32_t id, postings *out)
 /* Merges sorted b into sorted a, dropping postings of dropped quotes. */
 static int merge(const corpus *c, postings *a, const postings *b)
 {
-    posting *v = malloc((a->n + b->n + 1) * sizeof *v);
+    size_t cap = a->n + b->n + 1;
+    posting *v = malloc(cap * sizeof *v);
     if (!v)
         return -ENOMEM;
     size_t i = 0, j = 0, k = 0;
@@ -211,55 +212,49 @@ static int merge(const corpus *c, postings *a, const postings *b)
     free(a->v);
     a->v = v;
     a->n = k;
-    a->cap = a->n + b->n + 1;
+    a->cap = cap; /* what was allocated: the delta grows in place after a merge */
     return 0;
 }
 
-/* New postings join the delta. A corpus of many documents is put whole
- * before the first look-up: appending and sorting once then costs
- * O(n log n), where merging at every put would cost O(n) each time. A few
- * postings into a sorted delta (an edit between look-ups) are merged in
- * place, so a look-up does not sort the whole delta again. */
-static int index_postings(corpus *c, postings *fresh)
+/* New postings are appended to the delta unsorted: a corpus of many
+ * documents is put whole before the first look-up, and sorting once then
+ * costs O(n log n) where merging at every put would cost O(n) each time. */
+static int index_postings(corpus *c, const postings *fresh)
 {
     if (fresh->n == 0)
         return 0; /* an empty document: nothing to copy from a NULL array */
-    size_t old = c->delta.n;
-    if (array_grow((void **)&c->delta.v, &c->delta.cap, old + fresh->n, sizeof *c->delta.v))
+    if (array_grow((void **)&c->delta.v, &c->delta.cap, c->delta.n + fresh->n, sizeof *c->delta.v))
         return -ENOMEM;
+    memcpy(c->delta.v + c->delta.n, fresh->v, fresh->n * sizeof *fresh->v);
     c->delta.n += fresh->n;
-    if (!c->delta_sorted || fresh->n > old / 8) {
-        memcpy(c->delta.v + old, fresh->v, fresh->n * sizeof *fresh->v);
-        c->delta_sorted = false;
-        return 0;
-    }
-    if (fresh->n > 1)
-        qsort(fresh->v, fresh->n, sizeof *fresh->v, by_fp);
-    /* Merge from the back, into the grown array. */
-    size_t i = old, j = fresh->n, k = c->delta.n;
-    while (j > 0) {
-        if (i > 0 && by_fp(&c->delta.v[i - 1], &fresh->v[j - 1]) > 0)
-            c->delta.v[--k] = c->delta.v[--i];
-        else
-            c->delta.v[--k] = fresh->v[--j];
-    }
     return 0;
 }
 
 /* Before a look-up: the delta sorted, and folded into the base once it
- * outgrows an eighth of it (which also purges dropped documents). */
+ * outgrows an eighth of it (which also purges dropped documents). Only the
+ * postings added since the last look-up are sorted, then merged with the
+ * rest, so documents put one by one while look-ups go on (a corpus folder
+ * indexed while the user types) do not sort the whole delta each time. */
 static int settle(corpus *c)
 {
-    if (c->delta_sorted)
+    if (c->delta_sorted == c->delta.n)
         return 0;
-    if (c->delta.n > 1)
-        qsort(c->delta.v, c->delta.n, sizeof *c->delta.v, by_fp);
-    c->delta_sorted = true;
+    postings head = {c->delta.v, c->delta_sorted, c->delta.cap};
+    postings tail = {c->delta.v + c->delta_sorted, c->delta.n - c->delta_sorted, 0};
+    if (tail.n > 1)
+        qsort(tail.v, tail.n, sizeof *tail.v, by_fp);
+    if (head.n) {
+        int rc = merge(c, &head, &tail);
+        if (rc)
+            return rc;
+        c->delta = head;
+    }
+    c->delta_sorted = c->delta.n;
     if (c->delta.n > c->base.n / 8 + 4096) {
         int rc = merge(c, &c->base, &c->delta);
         if (rc)
             return rc;
-        c->delta.n = 0;
+        c->delta.n = c->delta_sorted = 0;
     }
     return 0;
 }

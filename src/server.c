@@ -713,14 +713,23 @@ static void on_batch_done(void *ctx)
     report_failure(s, rc);
 }
 
-/* The corpus folders moved documents: any view may cite other text now. */
+/* The corpus folders moved a document: no view made before may be reused. */
 static void corpus_changed(void *ctx)
 {
     server *s = ctx;
     s->corpus_changes++;
+}
+
+/* The corpus folders settled (or a long pass indexed more): any view may
+ * cite other text now. Done here rather than at each document, so a pass
+ * does not redo every view and the names at each request it answers. */
+static void corpus_settled(void *ctx)
+{
+    server *s = ctx;
     s->names_stale = true;
     for (size_t i = 0; i < s->n_bufs; i++)
         s->bufs[i].dirty = true;
+    on_batch_done(s);
 }
 
 static bool is_open(void *ctx, const char *path)
@@ -752,8 +761,7 @@ int server_run(void)
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
                 .max_buffer = SERVER_MAX_BUFFER};
     rpc_callbacks cb = {on_message, on_batch_done, on_closed};
-    /* When the folders settle, the same step as after a batch of events. */
-    watch_callbacks wcb = {corpus_changed, on_batch_done, tell, is_open};
+    watch_callbacks wcb = {corpus_changed, corpus_settled, tell, is_open};
     int rc = s.corpus ? watch_new(s.loop, s.corpus, wcb, &s, &s.watch) : -ENOMEM;
     if (rc == 0)
         rc = rpc_new(s.loop, 0, 1, cb, &s, &s.rpc);

@@ -31,8 +31,10 @@
 
 /* Work done per turn of the loop before requests are read again. */
 #define WATCH_SLICE_NS (8u * 1000 * 1000)
-/* A burst of changes closer than this is one pass. */
+/* A burst of changes closer than this is one pass... */
 #define WATCH_DEBOUNCE_MS 200
+/* ...but a file written without pause is still followed this often. */
+#define WATCH_DEBOUNCE_MAX_NS (2000ull * 1000 * 1000)
 /* Where changes cannot be watched, a walk at most this often. */
 #define WATCH_POLL_MS 2000
 /* inotify watches taken at most; beyond, the timer walks. */
@@ -56,10 +58,17 @@ typedef struct entry {
     bool unreadable;     /* a file that could not be read at `tried` (logged) */
     sig now;             /* as the walk found it */
     sig tried;           /* when it was last read, whether that worked */
-    char **speakers;
+    uint32_t *speakers;  /* of its quotes, into watch.spk */
     size_t n_speakers;
     uv_fs_event_t *ev;   /* a folder's watch */
 } entry;
+
+/* A speaker's name and how many quotes of indexed files it is given:
+ * the names registry is rebuilt from the distinct names, far fewer. */
+typedef struct speaker {
+    char *name;
+    size_t count;
+} speaker;
 
 typedef struct root {
     char *path;
@@ -80,6 +89,10 @@ struct watch {
     size_t n, cap;
     uint32_t *slots;          /* path hash -> index + 1 into v */
     size_t n_slots;
+    speaker *spk;             /* every speaker name seen */
+    size_t n_spk, cap_spk;
+    uint32_t *spk_slots;      /* name hash -> index + 1 into spk */
+    size_t n_spk_slots;
     phase phase;
     bool again;               /* something changed during the pass */
     size_t next_root;
@@ -92,6 +105,7 @@ struct watch {
     bool polling;             /* some folder is not watched */
     size_t n_watched;
     uint64_t pass_start, last_settle, pass_ns;
+    uint64_t first_event;     /* of the burst the debounce timer waits out */
     bool told_budget;
     uint64_t passes, reads;
     size_t found, found_bytes, left_out, indexed, indexed_bytes;
@@ -115,32 +129,54 @@ static bool sig_eq(sig a, sig b)
     return a.mtime == b.mtime && a.ctime == b.ctime && a.size == b.size;
 }
 
-/* ---- the table of entries by path ---- */
+/* ---- tables by name: entries by path, speakers by name ---- */
 
-static size_t slot_of(const watch *w, const char *path)
+typedef const char *(*key_of)(const watch *w, size_t i);
+
+static const char *entry_key(const watch *w, size_t i)
 {
-    size_t mask = w->n_slots - 1, i = XXH3_64bits(path, strlen(path)) & mask;
-    while (w->slots[i] && strcmp(w->v[w->slots[i] - 1].path, path) != 0)
+    return w->v[i].path;
+}
+
+static const char *speaker_key(const watch *w, size_t i)
+{
+    return w->spk[i].name;
+}
+
+static size_t probe(const watch *w, const uint32_t *slots, size_t n_slots, key_of key, const char *s)
+{
+    size_t mask = n_slots - 1, i = XXH3_64bits(s, strlen(s)) & mask;
+    while (slots[i] && strcmp(key(w, slots[i] - 1), s) != 0)
         i = (i + 1) & mask;
     return i;
 }
 
+/* Builds a table for n items, at most half full. On -ENOMEM there is no
+ * table rather than one whose indices moved. */
+static int reindex(const watch *w, uint32_t **slots, size_t *n_slots, size_t n, key_of key)
+{
+    size_t size = 1024;
+    while (size < n * 2)
+        size *= 2;
+    uint32_t *t = calloc(size, sizeof *t);
+    free(*slots);
+    *slots = t;
+    *n_slots = t ? size : 0;
+    if (!t)
+        return -ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        t[probe(w, t, size, key, key(w, i))] = (uint32_t)(i + 1);
+    return 0;
+}
+
+static size_t slot_of(const watch *w, const char *path)
+{
+    return probe(w, w->slots, w->n_slots, entry_key, path);
+}
+
 static int rehash(watch *w)
 {
-    size_t n = 1024;
-    while (n < w->n * 2)
-        n *= 2;
-    uint32_t *slots = calloc(n, sizeof *slots);
-    free(w->slots);
-    w->slots = NULL;
-    w->n_slots = 0; /* no table rather than one whose indices moved */
-    if (!slots)
-        return -ENOMEM;
-    w->slots = slots;
-    w->n_slots = n;
-    for (size_t i = 0; i < w->n; i++)
-        w->slots[slot_of(w, w->v[i].path)] = (uint32_t)(i + 1);
-    return 0;
+    return reindex(w, &w->slots, &w->n_slots, w->n, entry_key);
 }
 
 static entry *lookup(const watch *w, const char *path)
@@ -176,33 +212,57 @@ static entry *intern(watch *w, char *path, bool dir)
 
 /* ---- the corpus side ---- */
 
-static void free_speakers(entry *e)
+static void free_speakers(watch *w, entry *e)
 {
     for (size_t i = 0; i < e->n_speakers; i++)
-        free(e->speakers[i]);
+        w->spk[e->speakers[i]].count--;
     free(e->speakers);
     e->speakers = NULL;
     e->n_speakers = 0;
 }
 
-static int keep_speakers(entry *e, const analysis *a)
+static int speaker_id(watch *w, const char *name, uint32_t *id)
 {
-    char **v = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *v);
+    uint32_t k = 0;
+    if (w->n_spk_slots)
+        k = w->spk_slots[probe(w, w->spk_slots, w->n_spk_slots, speaker_key, name)];
+    if (k) {
+        *id = k - 1;
+        return 0;
+    }
+    char *copy = strdup(name);
+    if (!copy || w->n_spk + 1 > UINT32_MAX - 1 ||
+        array_grow((void **)&w->spk, &w->cap_spk, w->n_spk + 1, sizeof *w->spk)) {
+        free(copy);
+        return -ENOMEM;
+    }
+    w->spk[w->n_spk++] = (speaker){copy, 0};
+    if (w->n_spk * 2 > w->n_spk_slots) {
+        if (reindex(w, &w->spk_slots, &w->n_spk_slots, w->n_spk, speaker_key) != 0) {
+            free(w->spk[--w->n_spk].name);
+            return -ENOMEM;
+        }
+    } else {
+        w->spk_slots[probe(w, w->spk_slots, w->n_spk_slots, speaker_key, copy)] = (uint32_t)w->n_spk;
+    }
+    *id = (uint32_t)(w->n_spk - 1);
+    return 0;
+}
+
+static int keep_speakers(watch *w, entry *e, const analysis *a)
+{
+    uint32_t *v = malloc((a->n_quotes ? a->n_quotes : 1) * sizeof *v);
     if (!v)
         return -ENOMEM;
     size_t n = 0;
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        if (!a->quotes[i].speaker)
-            continue;
-        if (!(v[n] = strdup(a->quotes[i].speaker))) {
-            while (n--)
-                free(v[n]);
+    for (size_t i = 0; i < a->n_quotes; i++)
+        if (a->quotes[i].speaker && speaker_id(w, a->quotes[i].speaker, &v[n++]) != 0) {
             free(v);
             return -ENOMEM;
         }
-        n++;
-    }
-    free_speakers(e);
+    free_speakers(w, e);
+    for (size_t i = 0; i < n; i++)
+        w->spk[v[i]].count++;
     e->speakers = v;
     e->n_speakers = n;
     return 0;
@@ -217,7 +277,7 @@ static void unindex(watch *w, entry *e)
         corpus_drop(w->corpus, e->path);
         w->cb.changed(w->ctx);
     }
-    free_speakers(e);
+    free_speakers(w, e);
     e->indexed = false;
 }
 
@@ -245,7 +305,7 @@ static int index_file(watch *w, entry *e)
         if (rc == 0) {
             e->indexed = true;
             w->cb.changed(w->ctx);
-            rc = keep_speakers(e, a);
+            rc = keep_speakers(w, e, a);
         }
         analysis_free(a);
     }
@@ -271,13 +331,22 @@ static void on_debounced(uv_timer_t *t)
     start_pass(t->data);
 }
 
+static void debounce(watch *w)
+{
+    uint64_t now = uv_hrtime();
+    if (!uv_is_active((uv_handle_t *)&w->debounce))
+        w->first_event = now;
+    else if (now - w->first_event > WATCH_DEBOUNCE_MAX_NS)
+        return;
+    uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
+}
+
 static void on_event(uv_fs_event_t *h, const char *name, int events, int status)
 {
     (void)name;
     (void)events;
     (void)status;
-    watch *w = h->data;
-    uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
+    debounce(h->data);
 }
 
 static void watch_folder(watch *w, entry *e)
@@ -657,11 +726,15 @@ void watch_free(watch *w)
     stop_walk(w);
     for (size_t i = 0; i < w->n; i++) {
         unwatch_folder(w, &w->v[i]);
-        free_speakers(&w->v[i]);
+        free(w->v[i].speakers);
         free(w->v[i].path);
     }
     free(w->v);
     free(w->slots);
+    for (size_t i = 0; i < w->n_spk; i++)
+        free(w->spk[i].name);
+    free(w->spk);
+    free(w->spk_slots);
     for (size_t i = 0; i < w->n_roots; i++)
         free(w->roots[i].path);
     free(w->roots);
@@ -705,20 +778,19 @@ void watch_forget(watch *w, const char *path)
     entry *e = lookup(w, path);
     if (!e || e->dir)
         return;
-    free_speakers(e);
+    free_speakers(w, e);
     e->indexed = false;
     e->tried = (sig){0};
-    uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
+    debounce(w);
 }
 
 int watch_names(const watch *w, names *reg)
 {
-    for (size_t i = 0; i < w->n; i++)
-        for (size_t k = 0; k < w->v[i].n_speakers; k++) {
-            int rc = names_add(reg, w->v[i].speakers[k]);
-            if (rc)
-                return rc;
-        }
+    for (size_t i = 0; i < w->n_spk; i++) {
+        int rc = w->spk[i].count ? names_add(reg, w->spk[i].name) : 0;
+        if (rc)
+            return rc;
+    }
     return 0;
 }
 

@@ -26,10 +26,11 @@
 typedef struct watch watch;
 
 typedef struct watch_callbacks {
-    /* Documents were put in or dropped from the corpus (called before any
-     * other event is handled, so views built on the old ones are redone). */
+    /* A document was put in or dropped from the corpus (called at once,
+     * before any other event is handled: what pointed into it is stale). */
     void (*changed)(void *ctx);
-    /* A pass ended, or a long one has indexed more: redo the views now. */
+    /* A pass ended, or a long one has indexed more: redo the views and
+     * the names now. */
     void (*settled)(void *ctx);
     /* For the user, once per problem (an unreadable folder, the budget). */
     void (*tell)(void *ctx, const char *message);

@@ -7,7 +7,7 @@ M.defaults = {
   -- Folders of other sources (wire copy, rival outlets, an archive).
   corpus = {},
   -- Megabytes of corpus files indexed, the newest first; you are told once
-  -- what is left out. Memory is about five times this.
+  -- what is left out. The co-process's memory is about three times this.
   corpus_max_mb = 100,
   -- Buffers larger than this many megabytes are not followed (you are told
   -- once); analysing them would cost seconds per keystroke.

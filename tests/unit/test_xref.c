@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -134,6 +135,35 @@ static void corpus_put_replace_drop(void **state)
     corpus_free(c);
 }
 
+/* A corpus folder is indexed while the user types: documents put one by
+ * one between look-ups, each look-up sorting only what came since. */
+static void puts_between_look_ups(void **state)
+{
+    (void)state;
+    static const char a[] = "“We will defend every berth in this port,” Ruiz said.";
+    static const char b[] = "“We will defend every berth in this port and more,” the minister said.";
+    corpus *c = corpus_new();
+    analysis *x, *y;
+    assert_int_equal(analysis_run(a, sizeof a - 1, &x), 0);
+    assert_int_equal(analysis_run(b, sizeof b - 1, &y), 0);
+    assert_int_equal(corpus_put(c, "a", a, sizeof a - 1, x), 0);
+    for (int i = 0; i < 60; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "d%d", i);
+        assert_int_equal(corpus_put(c, name, b, sizeof b - 1, y), 0);
+        if (i % 7 == 3) /* and a replaced one, whose old postings are purged */
+            assert_int_equal(corpus_put(c, "a", a, sizeof a - 1, x), 0);
+        xref_source *s;
+        size_t n;
+        assert_int_equal(corpus_sources(c, "a", 0, &s, &n), 0);
+        assert_int_equal(n, (size_t)i + 1);
+        xref_sources_free(s, n);
+    }
+    analysis_free(x);
+    analysis_free(y);
+    corpus_free(c);
+}
+
 static void spelling_rules(void **state)
 {
     (void)state;
@@ -242,6 +272,7 @@ int main(void)
         cmocka_unit_test(relations_and_classes),
         cmocka_unit_test(stock_phrases_do_not_link),
         cmocka_unit_test(corpus_put_replace_drop),
+        cmocka_unit_test(puts_between_look_ups),
         cmocka_unit_test(spelling_rules),
         cmocka_unit_test(marks_and_dashes),
         cmocka_unit_test(ellipsis_cut),
