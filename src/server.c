@@ -7,10 +7,15 @@
  *        -> annotations -> one nvim_exec_lua per buffer whose view changed
  *
  * Events that arrive in one read are applied first and analysed once, at
- * the end of the batch. A buffer's annotations are sent only when they
- * differ from the last ones sent (a hash of the packed update), so an edit
- * in one buffer re-sends only the buffers whose cross-references it
- * changed. When Neovim goes away, stdin closes and the process exits.
+ * the end of the batch. An edit is spliced where it can be (splice.h): only
+ * the paragraphs it touched are read again, only their quotes indexed and
+ * looked up, and the plugin gets only those quotes, numbered so it can tell
+ * an update that does not follow the one on screen (it then asks for the
+ * whole, quotelens_refresh). When typing pauses, the spliced buffers are
+ * read whole and corrected, and the other buffers' cross-references
+ * redone. A whole update is sent only when it differs from the last one
+ * (a hash of what it draws). When Neovim goes away, stdin closes and the
+ * process exits.
  */
 #include "server.h"
 
