@@ -219,7 +219,7 @@ H.case('a long article first gets the quotes of the rows its window shows, then 
     return apply(buf, tick, seq, quotes, diags, delta, view_only)
   end
   ql.attach(b)
-  local ok = vim.wait(30000, function() return render.state[b] and render.state[b].complete end, 10)
+  local ok = vim.wait(120000, function() return render.state[b] and render.state[b].complete end, 10)
   render.apply = apply
   H.ok(ok, 'the whole arrived: ' .. vim.inspect(vim.tbl_map(function(u) return { u.view_only, #u.quotes } end, updates)))
   H.ok(#updates >= 2, 'two updates: ' .. #updates)
