@@ -582,9 +582,9 @@ static int citing(const buffer *o, const buffer *b, const splice *sp, size_t **v
 static int follow(server *s, buffer *o, const buffer *b, const splice *sp)
 {
     uint64_t others = others_of(s, o);
-    if (!o->a || !o->has_last || o->stale || o->others_seen + 1 != others ||
+    if (!o->a || !o->has_last || o->stale || o->changed || o->others_seen + 1 != others ||
         o->names_seen != s->names_built)
-        return 1;
+        return 1; /* its text changed in this batch too, or its sources were behind */
     size_t *which, n;
     int rc = citing(o, b, sp, &which, &n);
     size_t len;
