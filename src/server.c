@@ -526,6 +526,21 @@ static void show_view(server *s, buffer *b, const char *text, size_t len, const 
     annotations_free(&x);
 }
 
+/* Sends the quotes [first, first + count) of x, which replace `removed`
+ * quotes of the update on screen, with the diagnostics when they changed. */
+static void send_part(server *s, buffer *b, const annotations *x, const char *text, size_t first,
+                      size_t count, size_t removed, long rows)
+{
+    uint64_t diags = diags_digest(x);
+    render_update u = {.buf = b->handle, .tick = b->tick, .seq = b->seq + 1,
+                       .with_diags = diags != b->diags_sent, .delta = true, .base = b->seq,
+                       .first = first, .count = count, .removed = removed, .rows = rows};
+    nvim_render(s->rpc, &u, x, text, s->corpus);
+    b->seq = u.seq;
+    b->diags_sent = diags;
+    b->sent = 0; /* the next whole update is sent whatever it holds */
+}
+
 /* Corpus changes that other buffers made. */
 static uint64_t others_of(const server *s, const buffer *b)
 {
@@ -598,17 +613,9 @@ static int follow(server *s, buffer *o, const buffer *b, const splice *sp)
         return rc;
     }
     o->others_seen = others;
-    if (n) {
-        uint64_t diags = diags_digest(&o->last);
-        size_t span = which[n - 1] - which[0] + 1;
-        render_update u = {.buf = o->handle, .tick = o->tick, .seq = o->seq + 1,
-                           .with_diags = diags != o->diags_sent, .delta = true, .base = o->seq,
-                           .first = which[0], .count = span, .removed = span};
-        nvim_render(s->rpc, &u, &o->last, text, s->corpus);
-        o->seq = u.seq;
-        o->diags_sent = diags;
-        o->sent = 0;
-    }
+    if (n)
+        send_part(s, o, &o->last, text, which[0], which[n - 1] - which[0] + 1,
+                  which[n - 1] - which[0] + 1, 0);
     free(which);
     return 0;
 }
@@ -646,16 +653,8 @@ static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
     }
     b->own_changes++;
     s->corpus_changes++;
-    uint64_t diags = diags_digest(&x);
-    render_update u = {.buf = b->handle, .tick = b->tick, .seq = b->seq + 1,
-                       .with_diags = diags != b->diags_sent, .delta = true, .base = b->seq,
-                       .first = sp.q_first, .count = sp.q_new_end - sp.q_first,
-                       .removed = sp.q_old_end - sp.q_first,
-                       .rows = (long)x.rows - (long)b->last.rows};
-    nvim_render(s->rpc, &u, &x, text, s->corpus);
-    b->seq = u.seq;
-    b->diags_sent = diags;
-    b->sent = 0;
+    send_part(s, b, &x, text, sp.q_first, sp.q_new_end - sp.q_first, sp.q_old_end - sp.q_first,
+              (long)x.rows - (long)b->last.rows);
     keep_last(s, b, &x, others_of(s, b));
     b->claimed = (b->claimed || !b->provisional) && sp.exact;
     b->provisional = true;
