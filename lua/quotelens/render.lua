@@ -66,6 +66,17 @@ local function draw(buf, quotes, from, to)
       last_on_row[q.end_lnum] = q
     end
   end
+  -- A quote after the range that ends on the same row keeps the row's text.
+  local after = quotes[to + 1]
+  if after and after.kind == 'full' then
+    last_on_row[after.end_lnum] = nil
+  end
+  -- One before the range that ends on such a row gives its text up.
+  local before = quotes[from - 1]
+  if before and before._marks and before._marks[3] and last_on_row[before.end_lnum] then
+    vim.api.nvim_buf_del_extmark(buf, M.ns, before._marks[3])
+    before._marks[3] = nil
+  end
   for row, q in pairs(last_on_row) do
     q._marks[3] = mark(buf, row, 0, { virt_text = { { virt_text(q), 'QuoteLensVirtText' } }, virt_text_pos = 'eol' })
   end

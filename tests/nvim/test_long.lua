@@ -38,12 +38,27 @@ local function difference()
     end
   end
   -- The highlights Neovim moved with the text and those set anew.
-  local marks = {}
+  local marks, text_rows = {}, {}
   for _, m in ipairs(vim.api.nvim_buf_get_extmarks(buf, render.ns, 0, -1, { details = true })) do
     local hl = m[4].hl_group
     if hl == 'QuoteLensQuote' or hl == 'QuoteLensPartial' or hl == 'QuoteLensVariant' then
       marks[#marks + 1] = { m[2] + 1, m[3] + 1, m[4].end_row + 1, m[4].end_col + 1 }
+    elseif m[4].virt_text then
+      text_rows[#text_rows + 1] = m[2] + 1
     end
+  end
+  -- One end-of-line text on each row where a full quote ends.
+  local want_rows, seen = {}, {}
+  for _, r in ipairs(rows) do
+    if r.kind == 'full' and not seen[r.end_line] then
+      seen[r.end_line] = true
+      want_rows[#want_rows + 1] = r.end_line
+    end
+  end
+  table.sort(text_rows)
+  table.sort(want_rows)
+  if not vim.deep_equal(text_rows, want_rows) then
+    return string.format('end-of-line texts on %d rows, full quotes end on %d', #text_rows, #want_rows)
   end
   table.sort(marks, function(a, b) return a[1] < b[1] or (a[1] == b[1] and a[2] < b[2]) end)
   for i, r in ipairs(rows) do
