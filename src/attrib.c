@@ -192,9 +192,8 @@ static int tokenize(attrib *at)
                 return -ENOMEM;
             k->quote = (uint32_t)qi;
             /* A quote can span paragraphs; narration resumes after it. */
-            for (size_t j = q->open; j < q->close; j++)
-                if (t[j] == '\n')
-                    line_start = j + 1;
+            for (const char *nl = t + q->open; (nl = memchr(nl, '\n', (size_t)(t + q->close - nl))); nl++)
+                line_start = (size_t)(nl - t) + 1;
             i = q->close > i ? q->close : i + 1;
             qi++;
             continue;
@@ -249,7 +248,7 @@ static bool is_punct(const attrib *at, size_t i, const char *chars)
     return c && strchr(chars, c);
 }
 
-static bool word_is(const attrib *at, size_t i, const char *w)
+static inline bool word_is(const attrib *at, size_t i, const char *w)
 {
     const tok *k = &at->t[i];
     return k->type == TK_WORD && k->e - k->s == strlen(w) &&
