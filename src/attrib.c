@@ -184,8 +184,10 @@ static int tokenize(attrib *at)
      * spares the doublings of array_grow from 16. */
     if (array_grow((void **)&at->t, &at->cap, len / 5 + a->n_quotes + 16, sizeof *at->t))
         return -ENOMEM;
+    /* The next quote's opening mark, read once per quote rather than per byte. */
+    size_t next_open = a->n_quotes ? a->quotes[0].open : SIZE_MAX;
     while (i < len) {
-        if (qi < a->n_quotes && i >= a->quotes[qi].open) {
+        if (i >= next_open) {
             const quote *q = &a->quotes[qi];
             tok *k = push_tok(at, TK_QUOTE, q->open, q->close, para);
             if (!k)
@@ -196,6 +198,7 @@ static int tokenize(attrib *at)
                 line_start = (size_t)(nl - t) + 1;
             i = q->close > i ? q->close : i + 1;
             qi++;
+            next_open = qi < a->n_quotes ? a->quotes[qi].open : SIZE_MAX;
             continue;
         }
         unsigned char b = (unsigned char)t[i];
@@ -304,7 +307,7 @@ static size_t sentence_end(const attrib *at, size_t i)
 
 /* ---- Noun phrases --------------------------------------------------------- */
 
-static bool cue_at(const attrib *at, size_t i)
+static inline bool cue_at(const attrib *at, size_t i)
 {
     /* "dismiss the claim": after a determiner a verb of speech is a noun. */
     return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE) &&
@@ -313,7 +316,7 @@ static bool cue_at(const attrib *at, size_t i)
 }
 
 /* "according to" at i: the cue of attributions to a source named after it. */
-static bool according_at(const attrib *at, size_t i)
+static inline bool according_at(const attrib *at, size_t i)
 {
     return i + 1 < at->n && word_is(at, i, "according") && word_is(at, i + 1, "to");
 }

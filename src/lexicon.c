@@ -167,10 +167,12 @@ static uint32_t lex_fold(const char *w, size_t n, char *out)
     return h;
 }
 
+/* folded is zero-padded to LEX_MAX_WORD bytes, as the stored words are,
+ * so that the comparison has a constant size the compiler unrolls. */
 static lex_slot *lex_find(const char *folded, size_t n, uint32_t h)
 {
     size_t i = h & (LEX_SLOTS - 1);
-    while (lex_table[i].len && (lex_table[i].len != n || memcmp(lex_table[i].word, folded, n) != 0))
+    while (lex_table[i].len && (lex_table[i].len != n || memcmp(lex_table[i].word, folded, LEX_MAX_WORD) != 0))
         i = (i + 1) & (LEX_SLOTS - 1);
     return &lex_table[i];
 }
@@ -181,7 +183,7 @@ static void lex_build(void)
         for (const char *p = lex_lists[l].words; *p;) {
             const char *e = strchr(p, ' ');
             size_t n = e ? (size_t)(e - p) : strlen(p);
-            char folded[LEX_MAX_WORD];
+            char folded[LEX_MAX_WORD] = {0};
             if (n > 0 && n < LEX_MAX_WORD) {
                 lex_slot *s = lex_find(folded, n, lex_fold(p, n, folded));
                 memcpy(s->word, folded, n);
@@ -197,7 +199,6 @@ static void lex_build(void)
 
 unsigned lexicon_classes(const char *w, size_t n)
 {
-    char folded[LEX_MAX_WORD];
     if (!lex_ready)
         lex_build();
     if (n > 1 && w[n - 1] == '.')
@@ -206,6 +207,7 @@ unsigned lexicon_classes(const char *w, size_t n)
         return 0;
     if (!shape_of(fold_byte(w[0]), fold_byte(w[n - 1]), n, false))
         return 0;
+    char folded[LEX_MAX_WORD] = {0};
     uint32_t h = lex_fold(w, n, folded);
     return lex_find(folded, n, h)->classes;
 }
