@@ -121,10 +121,13 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
     int32_t c;
     *abbrev = false;
     while (e < len) {
-        if (ascii_word_byte((unsigned char)t[e])) {
+        unsigned char b = (unsigned char)t[e];
+        if (ascii_word_byte(b)) {
             e++;
             continue;
         }
+        if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
+            break; /* ends the word without the decoding below: a space, a comma */
         c = text_decode(t, len, e, &n);
         if (word_char(c)) {
             e += n;
@@ -245,10 +248,17 @@ static int tokenize(attrib *at)
     return 0;
 }
 
-static bool is_punct(const attrib *at, size_t i, const char *chars)
+/* Inline with a plain loop: the sets are short literals, and a strchr call
+ * per test was 2% of the scan. */
+static inline bool is_punct(const attrib *at, size_t i, const char *chars)
 {
     char c = at->t[i].ch;
-    return c && strchr(chars, c);
+    if (!c)
+        return false;
+    for (const char *p = chars; *p; p++)
+        if (*p == c)
+            return true;
+    return false;
 }
 
 static inline bool word_is(const attrib *at, size_t i, const char *w)
