@@ -121,10 +121,13 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
     int32_t c;
     *abbrev = false;
     while (e < len) {
-        if (ascii_word_byte((unsigned char)t[e])) {
+        unsigned char b = (unsigned char)t[e];
+        if (ascii_word_byte(b)) {
             e++;
             continue;
         }
+        if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
+            break; /* ends the word without the decoding below: a space, a comma */
         c = text_decode(t, len, e, &n);
         if (word_char(c)) {
             e += n;
@@ -184,19 +187,21 @@ static int tokenize(attrib *at)
      * spares the doublings of array_grow from 16. */
     if (array_grow((void **)&at->t, &at->cap, len / 5 + a->n_quotes + 16, sizeof *at->t))
         return -ENOMEM;
+    /* The next quote's opening mark, read once per quote rather than per byte. */
+    size_t next_open = a->n_quotes ? a->quotes[0].open : SIZE_MAX;
     while (i < len) {
-        if (qi < a->n_quotes && i >= a->quotes[qi].open) {
+        if (i >= next_open) {
             const quote *q = &a->quotes[qi];
             tok *k = push_tok(at, TK_QUOTE, q->open, q->close, para);
             if (!k)
                 return -ENOMEM;
             k->quote = (uint32_t)qi;
             /* A quote can span paragraphs; narration resumes after it. */
-            for (size_t j = q->open; j < q->close; j++)
-                if (t[j] == '\n')
-                    line_start = j + 1;
+            for (const char *nl = t + q->open; (nl = memchr(nl, '\n', (size_t)(t + q->close - nl))); nl++)
+                line_start = (size_t)(nl - t) + 1;
             i = q->close > i ? q->close : i + 1;
             qi++;
+            next_open = qi < a->n_quotes ? a->quotes[qi].open : SIZE_MAX;
             continue;
         }
         unsigned char b = (unsigned char)t[i];
@@ -243,13 +248,20 @@ static int tokenize(attrib *at)
     return 0;
 }
 
-static bool is_punct(const attrib *at, size_t i, const char *chars)
+/* Inline with a plain loop: the sets are short literals, and a strchr call
+ * per test was 2% of the scan. */
+static inline bool is_punct(const attrib *at, size_t i, const char *chars)
 {
     char c = at->t[i].ch;
-    return c && strchr(chars, c);
+    if (!c)
+        return false;
+    for (const char *p = chars; *p; p++)
+        if (*p == c)
+            return true;
+    return false;
 }
 
-static bool word_is(const attrib *at, size_t i, const char *w)
+static inline bool word_is(const attrib *at, size_t i, const char *w)
 {
     const tok *k = &at->t[i];
     return k->type == TK_WORD && k->e - k->s == strlen(w) &&
@@ -305,7 +317,7 @@ static size_t sentence_end(const attrib *at, size_t i)
 
 /* ---- Noun phrases --------------------------------------------------------- */
 
-static bool cue_at(const attrib *at, size_t i)
+static inline bool cue_at(const attrib *at, size_t i)
 {
     /* "dismiss the claim": after a determiner a verb of speech is a noun. */
     return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE) &&
@@ -314,7 +326,7 @@ static bool cue_at(const attrib *at, size_t i)
 }
 
 /* "according to" at i: the cue of attributions to a source named after it. */
-static bool according_at(const attrib *at, size_t i)
+static inline bool according_at(const attrib *at, size_t i)
 {
     return i + 1 < at->n && word_is(at, i, "according") && word_is(at, i + 1, "to");
 }

@@ -259,11 +259,10 @@ static int settle(corpus *c)
     return 0;
 }
 
-/* The first posting of p whose fingerprint is not below fp (or, with
- * `above`, above fp). */
-static size_t bound(const postings *p, uint64_t fp, bool above)
+/* The first posting of p in [a, b) whose fingerprint is not below fp (or,
+ * with `above`, above fp). */
+static size_t bound(const postings *p, size_t a, size_t b, uint64_t fp, bool above)
 {
-    size_t a = 0, b = p->n;
     while (a < b) {
         size_t m = a + (b - a) / 2;
         if (p->v[m].fp < fp || (above && p->v[m].fp == fp))
@@ -274,11 +273,21 @@ static size_t bound(const postings *p, uint64_t fp, bool above)
     return a;
 }
 
-/* The postings of fp in one sorted array: [*lo, *hi), in O(log n). */
+/* The postings of fp in one sorted array: [*lo, *hi). The end is found by
+ * galloping from the start, since most fingerprints have a few postings: a
+ * second binary search over the whole array cost as many cache misses as
+ * the first. */
 static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
 {
-    *lo = bound(p, fp, false);
-    *hi = bound(p, fp, true);
+    *lo = bound(p, 0, p->n, fp, false);
+    /* [*lo, a) holds fp; the end lies in [a, b]. */
+    size_t a = *lo, b = a, step = 1;
+    while (b < p->n && p->v[b].fp == fp) {
+        a = b + 1;
+        b = a + step < p->n ? a + step : p->n;
+        step *= 2;
+    }
+    *hi = bound(p, a, b, fp, true);
 }
 
 /* Gives quote i of document d (at slot) a new id and its fingerprints. */

@@ -1,15 +1,13 @@
 /*
- * lexicon.c: the word lists behind lexicon.h, in one table hashed with
- * xxhash on first use. The lists are general news English; nothing in them
- * names a particular story.
+ * lexicon.c: the word lists behind lexicon.h, in one table hashed on first
+ * use. The lists are general news English; nothing in them names a
+ * particular story.
  */
 #include "lexicon.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <xxhash.h>
 
 typedef struct lex_entry {
     const char *words; /* space-separated */
@@ -128,6 +126,7 @@ static const lex_entry lex_lists[] = {
 
 typedef struct lex_slot {
     char word[LEX_MAX_WORD];
+    uint8_t len; /* 0 for an empty slot */
     unsigned classes;
 } lex_slot;
 
@@ -149,20 +148,31 @@ static bool shape_of(char first, char last, size_t n, bool set)
     return (*cell & bit) != 0;
 }
 
-static size_t lex_fold(const char *w, size_t n, char *out)
+/* ASCII case folding: what tolower() does in the C locale, which quotelens
+ * never leaves, without a call per byte. */
+static char fold_byte(char c)
 {
-    if (n >= LEX_MAX_WORD)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (char)tolower((unsigned char)w[i]);
-    out[n] = '\0';
-    return n;
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static lex_slot *lex_find(const char *folded, size_t n)
+/* Folds w[0..n) into out and returns its hash (FNV-1a: the words are
+ * short, and a hash computed while folding costs no second pass). */
+static uint32_t lex_fold(const char *w, size_t n, char *out)
 {
-    size_t i = (size_t)XXH3_64bits(folded, n) & (LEX_SLOTS - 1);
-    while (lex_table[i].word[0] && strcmp(lex_table[i].word, folded) != 0)
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = fold_byte(w[i]);
+        h = (h ^ (unsigned char)out[i]) * 16777619u;
+    }
+    return h;
+}
+
+/* folded is zero-padded to LEX_MAX_WORD bytes, as the stored words are,
+ * so that the comparison has a constant size the compiler unrolls. */
+static lex_slot *lex_find(const char *folded, size_t n, uint32_t h)
+{
+    size_t i = h & (LEX_SLOTS - 1);
+    while (lex_table[i].len && (lex_table[i].len != n || memcmp(lex_table[i].word, folded, LEX_MAX_WORD) != 0))
         i = (i + 1) & (LEX_SLOTS - 1);
     return &lex_table[i];
 }
@@ -173,10 +183,11 @@ static void lex_build(void)
         for (const char *p = lex_lists[l].words; *p;) {
             const char *e = strchr(p, ' ');
             size_t n = e ? (size_t)(e - p) : strlen(p);
-            char folded[LEX_MAX_WORD];
-            if (lex_fold(p, n, folded)) {
-                lex_slot *s = lex_find(folded, n);
-                memcpy(s->word, folded, n + 1);
+            char folded[LEX_MAX_WORD] = {0};
+            if (n > 0 && n < LEX_MAX_WORD) {
+                lex_slot *s = lex_find(folded, n, lex_fold(p, n, folded));
+                memcpy(s->word, folded, n);
+                s->len = (uint8_t)n;
                 s->classes |= lex_lists[l].classes;
                 shape_of(folded[0], folded[n - 1], n, true);
             }
@@ -188,16 +199,15 @@ static void lex_build(void)
 
 unsigned lexicon_classes(const char *w, size_t n)
 {
-    char folded[LEX_MAX_WORD];
     if (!lex_ready)
         lex_build();
     if (n > 1 && w[n - 1] == '.')
         n--;
     if (n == 0 || n >= LEX_MAX_WORD)
         return 0;
-    char ends[2] = {(char)tolower((unsigned char)w[0]), (char)tolower((unsigned char)w[n - 1])};
-    if (!shape_of(ends[0], ends[1], n, false))
+    if (!shape_of(fold_byte(w[0]), fold_byte(w[n - 1]), n, false))
         return 0;
-    lex_fold(w, n, folded);
-    return lex_find(folded, n)->classes;
+    char folded[LEX_MAX_WORD] = {0};
+    uint32_t h = lex_fold(w, n, folded);
+    return lex_find(folded, n, h)->classes;
 }

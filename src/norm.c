@@ -31,38 +31,63 @@ void norm_words_free(norm_words *w)
     w->n = w->cap = 0;
 }
 
-static bool ends_with(const char *s, size_t n, const char *suffix)
+/* Replaces the last `cut` bytes of s[0..*n) with `with` (k bytes). */
+static void respell(char *s, size_t *n, size_t cut, const char *with, size_t k)
 {
-    size_t k = strlen(suffix);
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
-/* Replaces the last `cut` bytes of s[0..*n) with `with`. */
-static void respell(char *s, size_t *n, size_t cut, const char *with)
-{
-    size_t k = strlen(with);
     memcpy(s + *n - cut, with, k);
     *n = *n - cut + k;
     s[*n] = '\0';
 }
 
+typedef struct spelling_rule {
+    const char *from, *to;
+    size_t from_len, to_len, min; /* min: the shortest word it applies to */
+} spelling_rule;
+
+#define RULE(from, to, min) {from, to, sizeof from - 1, sizeof to - 1, min}
+
+/* The rules by the last byte of their suffix, since every word of every
+ * quote passes here and only the rules ending in its last byte can apply.
+ * Within a group the order is the precedence. */
+static const spelling_rule rules_e[] = {
+    RULE("ourite", "orite", 8), RULE("ise", "ize", 6), RULE("yse", "yze", 6), RULE("tre", "ter", 5),
+    RULE("ogue", "og", 7), RULE("fence", "fense", 6), RULE("cence", "cense", 6), RULE("amme", "am", 7),
+};
+static const spelling_rule rules_s[] = {
+    RULE("ourites", "orites", 9), RULE("ours", "ors", 7), RULE("isations", "izations", 10),
+    RULE("ises", "izes", 6), RULE("tres", "ters", 6), RULE("ogues", "ogs", 8), RULE("ammes", "ams", 8),
+};
+static const spelling_rule rules_g[] = {
+    RULE("ouring", "oring", 8), RULE("ising", "izing", 7), RULE("ysing", "yzing", 7),
+    RULE("lling", "ling", 8),
+};
+static const spelling_rule rules_d[] = {
+    RULE("oured", "ored", 7), RULE("ised", "ized", 6), RULE("ysed", "yzed", 6), RULE("lled", "led", 7),
+};
+static const spelling_rule rules_r[] = {RULE("our", "or", 6)};
+static const spelling_rule rules_n[] = {RULE("isation", "ization", 9)};
+
 /* British to American: behaviour, organise, analyse, centre, catalogue,
  * travelled, defence, programme. */
 static void fold_spelling(char *s, size_t *n)
 {
-    static const struct { const char *from, *to; size_t min; } rules[] = {
-        {"ourite", "orite", 8}, {"ourites", "orites", 9}, {"ouring", "oring", 8},
-        {"oured", "ored", 7}, {"ours", "ors", 7}, {"our", "or", 6},
-        {"isation", "ization", 9}, {"isations", "izations", 10}, {"ising", "izing", 7},
-        {"ised", "ized", 6}, {"ises", "izes", 6}, {"ise", "ize", 6},
-        {"ysing", "yzing", 7}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
-        {"tres", "ters", 6}, {"tre", "ter", 5}, {"ogue", "og", 7}, {"ogues", "ogs", 8},
-        {"lled", "led", 7}, {"lling", "ling", 8}, {"fence", "fense", 6},
-        {"cence", "cense", 6}, {"amme", "am", 7}, {"ammes", "ams", 8},
-    };
-    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
-        if (*n >= rules[i].min && ends_with(s, *n, rules[i].from)) {
-            respell(s, n, strlen(rules[i].from), rules[i].to);
+    const spelling_rule *rules;
+    size_t n_rules;
+    if (*n < 5) /* shorter than any rule's `min` */
+        return;
+    switch (s[*n - 1]) {
+    case 'e': rules = rules_e, n_rules = sizeof rules_e / sizeof *rules_e; break;
+    case 's': rules = rules_s, n_rules = sizeof rules_s / sizeof *rules_s; break;
+    case 'g': rules = rules_g, n_rules = sizeof rules_g / sizeof *rules_g; break;
+    case 'd': rules = rules_d, n_rules = sizeof rules_d / sizeof *rules_d; break;
+    case 'r': rules = rules_r, n_rules = sizeof rules_r / sizeof *rules_r; break;
+    case 'n': rules = rules_n, n_rules = sizeof rules_n / sizeof *rules_n; break;
+    default: return;
+    }
+    for (size_t i = 0; i < n_rules; i++) {
+        size_t k = rules[i].from_len;
+        if (*n >= rules[i].min && memcmp(s + *n - k, rules[i].from, k) == 0) {
+            respell(s, n, k, rules[i].to, rules[i].to_len);
             return;
         }
     }
@@ -105,7 +130,7 @@ static size_t fold_word(const char *raw, size_t n, char *out, size_t cap)
 
 static int push_word(norm_words *w, norm_word x)
 {
-    if (array_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v))
+    if (w->n == w->cap && array_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v))
         return -ENOMEM;
     w->v[w->n++] = x;
     return 0;
@@ -117,6 +142,12 @@ static size_t word_end(const char *t, size_t end, size_t i)
 {
     size_t e = i, n, segment = 0;
     while (e < end) {
+        unsigned char b = (unsigned char)t[e];
+        if ((unsigned char)((b | 0x20) - 'a') < 26 || (unsigned char)(b - '0') < 10) {
+            e++; /* ASCII letters and digits, without decoding */
+            segment++;
+            continue;
+        }
         int32_t c = text_decode(t, end, e, &n);
         if (text_is_letter(c) || text_is_digit(c)) {
             e += n;
@@ -144,6 +175,10 @@ int norm_quote(const char *text, size_t start, size_t end, norm_words *w)
     int depth = 0;
     bool gap = false;
     for (size_t i = start, n; i < end; i += n) {
+        unsigned char b = (unsigned char)text[i];
+        n = 1;
+        if (b == ' ' || b == ',') /* most of what lies between words */
+            continue;
         int32_t c = text_decode(text, end, i, &n);
         if (c == '[') {
             depth++;

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,18 +139,52 @@ static int marks_push(marks *m, mark k)
     return 0;
 }
 
+/* The bytes that can start a mark or a code span: quote marks are ASCII or
+ * start with 0xC2 («») or 0xE2 (U+2018..U+203A). */
+static bool mark_byte(unsigned char b)
+{
+    return b == '"' || b == '\'' || b == '`' || b == 0xC2 || b == 0xE2;
+}
+
+#define BYTES_ONES 0x0101010101010101u
+#define BYTES_HIGHS 0x8080808080808080u
+
+/* Whether any byte of the word w equals b (the classic has-zero-byte test). */
+static uint64_t has_byte(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (BYTES_ONES * b);
+    return (x - BYTES_ONES) & ~x & BYTES_HIGHS;
+}
+
+/* The first byte in [i, to) that mark_byte accepts, or to. Prose has a mark
+ * every hundred bytes or so, so eight bytes are tested at once; a word with
+ * any non-ASCII byte is then read byte by byte. */
+static size_t next_mark_byte(const char *t, size_t i, size_t to)
+{
+    for (;;) {
+        for (; i + 8 <= to; i += 8) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            if ((w & BYTES_HIGHS) | has_byte(w, '"') | has_byte(w, '\'') | has_byte(w, '`'))
+                break;
+        }
+        size_t stop = i + 8 < to ? i + 8 : to;
+        for (; i < stop; i++)
+            if (mark_byte((unsigned char)t[i]))
+                return i;
+        if (i >= to)
+            return to;
+    }
+}
+
 /* Collects the marks of text[from..to), skipping `inline code` spans. Only
- * bytes that can start a mark are decoded: quote marks are ASCII or start
- * with 0xC2 («») or 0xE2 (U+2018..U+203A). */
+ * bytes that can start a mark are decoded. */
 static int collect_marks(finder *f, size_t from, size_t to)
 {
     f->m.n = 0;
     bool in_code = false;
-    for (size_t i = from, n; i < to; i += n) {
-        unsigned char b = (unsigned char)f->text[i];
-        n = 1;
-        if (b != '"' && b != '\'' && b != '`' && b != 0xC2 && b != 0xE2)
-            continue;
+    for (size_t i = next_mark_byte(f->text, from, to), n; i < to;
+         i = next_mark_byte(f->text, i + n, to)) {
         int32_t c = text_decode(f->text, to, i, &n);
         mark_family fam;
         if (c == '`') {
@@ -401,28 +436,46 @@ static bool is_fence(const char *s, size_t n)
     return starts_with(s + i, n - i, "```") || starts_with(s + i, n - i, "~~~");
 }
 
+/* Per-byte increments of not_prose's four counters, packed in 16-bit
+ * fields of one word so that each byte costs one load and one add. */
+#define CNT_PIPE ((uint64_t)1)
+#define CNT_TAB ((uint64_t)1 << 16)
+#define CNT_SYM ((uint64_t)1 << 32)
+#define CNT_LETTER ((uint64_t)1 << 48)
+#define CNT_LETTERS(c) [c] = CNT_LETTER, [(c) - 'a' + 'A'] = CNT_LETTER
+static const uint64_t line_counts[256] = {
+    ['|'] = CNT_PIPE, ['\t'] = CNT_TAB,
+    ['{'] = CNT_SYM, ['}'] = CNT_SYM, ['['] = CNT_SYM, [']'] = CNT_SYM, ['('] = CNT_SYM,
+    [')'] = CNT_SYM, [';'] = CNT_SYM, ['='] = CNT_SYM, ['<'] = CNT_SYM, ['>'] = CNT_SYM,
+    ['&'] = CNT_SYM, ['$'] = CNT_SYM, ['\\'] = CNT_SYM, ['#'] = CNT_SYM, ['*'] = CNT_SYM,
+    ['_'] = CNT_SYM, ['^'] = CNT_SYM, ['~'] = CNT_SYM,
+    CNT_LETTERS('a'), CNT_LETTERS('b'), CNT_LETTERS('c'), CNT_LETTERS('d'), CNT_LETTERS('e'),
+    CNT_LETTERS('f'), CNT_LETTERS('g'), CNT_LETTERS('h'), CNT_LETTERS('i'), CNT_LETTERS('j'),
+    CNT_LETTERS('k'), CNT_LETTERS('l'), CNT_LETTERS('m'), CNT_LETTERS('n'), CNT_LETTERS('o'),
+    CNT_LETTERS('p'), CNT_LETTERS('q'), CNT_LETTERS('r'), CNT_LETTERS('s'), CNT_LETTERS('t'),
+    CNT_LETTERS('u'), CNT_LETTERS('v'), CNT_LETTERS('w'), CNT_LETTERS('x'), CNT_LETTERS('y'),
+    CNT_LETTERS('z'),
+};
+
 /* Table rows (pipes, tab-separated cells, rules) and program text are not
  * prose. Code is told by its density of symbols against letters and by the
  * way its lines end; prose with a few brackets stays prose. */
 static bool not_prose(const char *s, size_t n)
 {
-    /* Byte classes, built from string literals once: 1 symbol, 2 letter. */
-    static unsigned char cls[256];
-    if (!cls['{']) {
-        for (const char *p = "{}[]();=<>&$\\#*_^~"; *p; p++)
-            cls[(unsigned char)*p] = 1;
-        for (int c = 'a'; c <= 'z'; c++)
-            cls[c] = cls[c - 'a' + 'A'] = 2;
-    }
     size_t pipes = 0, tabs = 0, sym = 0, letters = 0;
-    bool text_seen = false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        pipes += c == '|';
-        tabs += c == '\t' && text_seen;
-        sym += cls[c] == 1;
-        letters += cls[c] == 2;
-        text_seen |= c != ' ' && c != '\t';
+    /* Indentation counts for nothing: tabs only count after text. */
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    while (i < n) {
+        size_t stop = n - i > 0xFFFF ? i + 0xFFFF : n; /* no 16-bit field overflows */
+        uint64_t acc = 0;
+        for (; i < stop; i++)
+            acc += line_counts[(unsigned char)s[i]];
+        pipes += acc & 0xFFFF;
+        tabs += (acc >> 16) & 0xFFFF;
+        sym += (acc >> 32) & 0xFFFF;
+        letters += acc >> 48;
     }
     if (pipes >= 2 || tabs >= 1 || starts_with(s, n, "+-") || starts_with(s, n, "|-"))
         return true;
