@@ -190,4 +190,12 @@ H.case('corpus_max_mb: the newest files within the budget, told once', function(
   H.eq(#vim.tbl_filter(function(m) return m:find('corpus_max_mb') end, messages), 1, 'not told again')
 end)
 
+H.case('a folder taken off the list in setup() leaves the corpus', function()
+  local st = status()
+  H.setup({ corpus = { corpus } })
+  st = settled(st.passes)
+  H.eq(status(true).paths, { wire }, 'only the folder still listed')
+  H.eq(st.left_out, 0, 'nothing left out')
+end)
+
 H.finish()
