@@ -119,7 +119,7 @@ static void describe(ann_quote *x, const quote *q, const text_lines *lines, cons
     if (x->has_mention)
         x->mention = span(lines, q->mention_start, q->mention_end);
     x->kind = q->kind;
-    x->speaker = names_canonical(reg, q->speaker);
+    x->speaker = reg ? names_canonical(reg, q->speaker) : q->speaker;
     x->cue = q->cue;
     x->confidence = q->confidence;
     x->start = q->start;
@@ -148,19 +148,32 @@ static int place_diags(annotations *out, const analysis *a, const text_lines *li
     return 0;
 }
 
+/* Empty annotations for nq quotes of document `name`, and its line index. */
+static int begin(annotations *out, corpus *c, const char *name, size_t nq,
+                 const text_lines **lines)
+{
+    *out = (annotations){0};
+    if (!(*lines = corpus_lines(c, name)))
+        return -ENOENT;
+    out->rows = (*lines)->n;
+    out->q = calloc(nq + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    if (!out->q || !out->xref) {
+        annotations_free(out);
+        return -ENOMEM;
+    }
+    return 0;
+}
+
 int annotate(const char *name, const char *text, const analysis *a, corpus *c, const names *reg,
              const annotations *prev, annotations *out)
 {
-    *out = (annotations){0};
-    const text_lines *lines = corpus_lines(c, name);
-    if (!lines)
-        return -ENOENT;
-    out->rows = lines->n;
-    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
-    out->xref = calloc(1, sizeof *out->xref);
+    const text_lines *lines;
+    int rc = begin(out, c, name, a->n_quotes, &lines);
+    if (rc)
+        return rc;
     keyed *index = prev ? malloc((prev->nq + 1) * sizeof *index) : NULL;
-    if (!out->q || !out->xref || (prev && !index)) {
-        free(index);
+    if (prev && !index) {
         annotations_free(out);
         return -ENOMEM;
     }
@@ -168,7 +181,6 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
         index[i] = (keyed){prev->q[i].key, i};
     if (prev && prev->nq > 1)
         qsort(index, prev->nq, sizeof *index, by_key);
-    int rc = 0;
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
         const quote *q = &a->quotes[i];
         ann_quote *x = &out->q[out->nq++];
@@ -184,6 +196,35 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
     if (rc == 0)
         rc = place_diags(out, a, lines);
     free(index);
+    if (rc)
+        annotations_free(out);
+    return rc;
+}
+
+int annotate_rows(const char *text, size_t len, const analysis *a, const names *reg, size_t top,
+                  size_t bottom, annotations *out)
+{
+    *out = (annotations){0};
+    text_lines *lines = text_lines_new(text, len);
+    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
+    out->xref = calloc(1, sizeof *out->xref);
+    int rc = lines && out->q && out->xref ? 0 : -ENOMEM;
+    for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
+        size_t row, col;
+        text_lines_locate(lines, a->quotes[i].start, &row, &col);
+        if (row >= top && row < bottom)
+            describe(&out->q[out->nq++], &a->quotes[i], lines, text, reg);
+    }
+    if (rc == 0)
+        rc = place_diags(out, a, lines);
+    size_t kept = 0;
+    for (size_t i = 0; i < out->nd; i++)
+        if (out->d[i].pos.row >= top && out->d[i].pos.row < bottom)
+            out->d[kept++] = out->d[i];
+    out->nd = kept;
+    if (lines)
+        out->rows = lines->n;
+    text_lines_free(lines);
     if (rc)
         annotations_free(out);
     return rc;
@@ -230,24 +271,17 @@ int annotate_splice(const char *name, const char *text, const analysis *a, corpu
                     const names *reg, bool new_names, annotations *prev, const splice *sp,
                     annotations *out)
 {
-    *out = (annotations){0};
-    const text_lines *lines = corpus_lines(c, name);
-    if (!lines)
-        return -ENOENT;
-    out->rows = lines->n;
-    out->q = calloc(a->n_quotes + 1, sizeof *out->q);
-    out->xref = calloc(1, sizeof *out->xref);
-    if (!out->q || !out->xref) {
-        annotations_free(out);
-        return -ENOMEM;
-    }
+    const text_lines *lines;
+    int rc = begin(out, c, name, a->n_quotes, &lines);
+    if (rc)
+        return rc;
     long rows = (long)lines->n - (long)prev->rows;
     out->nq = a->n_quotes;
     for (size_t i = 0; i < sp->q_first; i++)
         move_over(&out->q[i], &prev->q[i], 0, 0);
     for (size_t i = sp->q_old_end, k = sp->q_new_end; i < prev->nq; i++, k++)
         move_over(&out->q[k], &prev->q[i], sp->delta, rows);
-    int rc = keep_xref_diags(out->xref, prev->xref, sp, false);
+    rc = keep_xref_diags(out->xref, prev->xref, sp, false);
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++) {
         ann_quote *x = &out->q[i];
         if (i < sp->q_first || i >= sp->q_new_end) {

@@ -63,6 +63,12 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
 int annotate_splice(const char *name, const char *text, const analysis *a, corpus *c,
                     const names *reg, bool new_names, annotations *prev, const splice *sp,
                     annotations *out);
+/* The quotes of `a` that start in rows [top, bottom) of text and their
+ * diagnostics, without sources: what a window shows of a long article,
+ * made before the corpus holds its text. reg may be NULL (speakers as the
+ * text names them). Returns 0 or -ENOMEM. */
+int annotate_rows(const char *text, size_t len, const analysis *a, const names *reg, size_t top,
+                  size_t bottom, annotations *out);
 /* A digest of what the annotations draw, to tell whether they changed. */
 uint64_t annotations_digest(const annotations *x);
 void annotations_free(annotations *x);

@@ -38,14 +38,15 @@
 /* Narration words either side of a short partial quote that say which of
  * the longer quotes holding its words it was taken from. */
 #define CORPUS_CONTEXT 12
+/* Bytes either side of a partial quote read for those words. */
+#define CORPUS_AROUND 400
 
 typedef struct cquote {
     uint32_t id;       /* in the index */
     size_t start, end;
     char *speaker;
     quote_kind kind;
-    uint64_t *context; /* for short partial quotes: hashes of narration words around */
-    size_t n_context;
+    size_t open, close; /* with its marks: where the narration around it is */
 } cquote;
 
 typedef struct cdoc {
@@ -90,7 +91,6 @@ static void cdoc_free(cdoc *d)
         return;
     for (size_t i = 0; i < d->nq; i++) {
         free(d->q[i].speaker);
-        free(d->q[i].context);
     }
     free(d->q);
     text_lines_free(d->lines);
@@ -298,39 +298,16 @@ static int index_quote(corpus *c, uint32_t slot, cdoc *d, size_t i, postings *fr
 
 /* ---- Documents -------------------------------------------------------------- */
 
-/* Hashes of the narration words around a short partial quote. */
-static int context_of(const char *text, size_t len, const quote *q, cquote *cq)
-{
-    size_t from = q->open > 400 ? q->open - 400 : 0, to = q->close + 400 < len ? q->close + 400 : len;
-    while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-        from++;
-    while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
-        to++;
-    norm_words before = {0}, after = {0};
-    int rc = norm_quote(text, from, q->open, &before);
-    if (rc == 0)
-        rc = norm_quote(text, q->close, to, &after);
-    if (rc == 0 && !(cq->context = malloc(2 * CORPUS_CONTEXT * sizeof *cq->context)))
-        rc = -ENOMEM;
-    for (size_t i = before.n; rc == 0 && i-- > 0 && before.n - i <= CORPUS_CONTEXT;)
-        if (!(before.v[i].flags & NORM_STOP))
-            cq->context[cq->n_context++] = before.v[i].hash;
-    for (size_t i = 0; rc == 0 && i < after.n && i < CORPUS_CONTEXT; i++)
-        if (!(after.v[i].flags & NORM_STOP))
-            cq->context[cq->n_context++] = after.v[i].hash;
-    norm_words_free(&before);
-    norm_words_free(&after);
-    return rc;
-}
-
-static int cquote_fill(cquote *cq, const char *text, size_t len, const quote *q)
+static int cquote_fill(cquote *cq, const quote *q)
 {
     cq->start = q->start;
     cq->end = q->end;
+    cq->open = q->open;
+    cq->close = q->close;
     cq->kind = q->kind;
     if (q->speaker && !(cq->speaker = strdup(q->speaker)))
         return -ENOMEM;
-    return q->kind == QUOTE_PARTIAL ? context_of(text, len, q, cq) : 0;
+    return 0;
 }
 
 static int doc_new(const char *name, const char *text, size_t len, const analysis *a, cdoc **out)
@@ -351,7 +328,7 @@ static int doc_new(const char *name, const char *text, size_t len, const analysi
     d->len = len;
     int rc = 0;
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
-        rc = cquote_fill(&d->q[d->nq++], text, len, &a->quotes[i]);
+        rc = cquote_fill(&d->q[d->nq++], &a->quotes[i]);
     if (rc) {
         cdoc_free(d);
         return rc;
@@ -417,23 +394,23 @@ int corpus_splice(corpus *c, const char *name, const char *text, size_t len, con
         return corpus_put(c, name, text, len, a);
     cdoc *d = c->docs[slot];
     size_t added = sp->q_new_end - sp->q_first;
-    char *t = malloc(len + 1);
-    text_lines *lines = text_lines_new(text, len);
+    char *t = len > d->len ? realloc(d->text, len + 1) : d->text;
+    if (t)
+        d->text = t;
     cquote *q = calloc(a->n_quotes + 1, sizeof *q);
-    if (!t || !lines || !q ||
+    if (!t || !q || text_lines_splice(d->lines, text, sp->from, sp->old_to, sp->new_to) ||
         array_grow((void **)&c->id_doc, &c->cap_id_doc, c->n_ids + added, sizeof *c->id_doc) ||
         array_grow((void **)&c->id_q, &c->cap_id_q, c->n_ids + added, sizeof *c->id_q)) {
-        free(t);
-        text_lines_free(lines);
         free(q);
+        corpus_drop(c, name); /* its lines may have moved already */
         return -ENOMEM;
     }
     memcpy(t, text, len);
     t[len] = '\0';
+    d->len = len;
     for (size_t i = sp->q_first; i < sp->q_old_end; i++) {
         c->id_doc[d->q[i].id] = UINT32_MAX;
         free(d->q[i].speaker);
-        free(d->q[i].context);
     }
     if (sp->q_first)
         memcpy(q, d->q, sp->q_first * sizeof *q);
@@ -441,32 +418,17 @@ int corpus_splice(corpus *c, const char *name, const char *text, size_t len, con
         q[k] = d->q[i];
         q[k].start = (size_t)((long)q[k].start + sp->delta);
         q[k].end = (size_t)((long)q[k].end + sp->delta);
+        q[k].open = (size_t)((long)q[k].open + sp->delta);
+        q[k].close = (size_t)((long)q[k].close + sp->delta);
         c->id_q[q[k].id] = (uint32_t)k;
     }
-    free(d->text);
     free(d->q);
-    text_lines_free(d->lines);
-    d->text = t;
-    d->len = len;
-    d->lines = lines;
     d->q = q;
     d->nq = a->n_quotes;
-    /* The narration around a partial quote near the edit changed too. */
     int rc = 0;
-    for (size_t i = 0; i < d->nq && rc == 0; i++) {
-        bool edited = i >= sp->q_first && i < sp->q_new_end;
-        bool near = a->quotes[i].kind == QUOTE_PARTIAL && a->quotes[i].close + 400 > sp->from &&
-                    a->quotes[i].open < sp->new_to + 400;
-        if (!edited && near) {
-            free(q[i].context);
-            q[i].context = NULL;
-            q[i].n_context = 0;
-            rc = context_of(t, len, &a->quotes[i], &q[i]);
-        }
-    }
     postings fresh = {0};
     for (size_t i = sp->q_first; i < sp->q_new_end && rc == 0; i++) {
-        rc = cquote_fill(&q[i], t, len, &a->quotes[i]);
+        rc = cquote_fill(&q[i], &a->quotes[i]);
         if (rc == 0)
             rc = index_quote(c, (uint32_t)slot, d, i, &fresh);
     }
@@ -563,17 +525,41 @@ static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, u
     return rc;
 }
 
-/* How many context words of a short partial stand in the other quote. */
-static size_t context_score(const cquote *partial, const norm_words *other)
+/* How many words of the narration around a short partial quote (pd's
+ * quote pq) stand in the other quote. Read when a look-up needs them, as
+ * few quotes are short partials that link. */
+static int context_score(const cdoc *pd, const cquote *pq, const norm_words *other, size_t *score)
 {
-    size_t score = 0;
-    for (size_t i = 0; i < partial->n_context; i++)
+    *score = 0;
+    if (pq->kind != QUOTE_PARTIAL)
+        return 0;
+    size_t from = pq->open > CORPUS_AROUND ? pq->open - CORPUS_AROUND : 0;
+    size_t to = pq->close + CORPUS_AROUND < pd->len ? pq->close + CORPUS_AROUND : pd->len;
+    while (from > 0 && ((unsigned char)pd->text[from] & 0xC0) == 0x80)
+        from++;
+    while (to < pd->len && ((unsigned char)pd->text[to] & 0xC0) == 0x80)
+        to++;
+    norm_words before = {0}, after = {0};
+    int rc = norm_quote(pd->text, from, pq->open, &before);
+    if (rc == 0)
+        rc = norm_quote(pd->text, pq->close, to, &after);
+    uint64_t context[2 * CORPUS_CONTEXT];
+    size_t n = 0;
+    for (size_t i = before.n; rc == 0 && i-- > 0 && before.n - i <= CORPUS_CONTEXT;)
+        if (!(before.v[i].flags & NORM_STOP))
+            context[n++] = before.v[i].hash;
+    for (size_t i = 0; rc == 0 && i < after.n && i < CORPUS_CONTEXT; i++)
+        if (!(after.v[i].flags & NORM_STOP))
+            context[n++] = after.v[i].hash;
+    norm_words_free(&before);
+    norm_words_free(&after);
+    for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < other->n; j++)
-            if (other->v[j].hash == partial->context[i]) {
-                score++;
+            if (other->v[j].hash == context[i]) {
+                (*score)++;
                 break;
             }
-    return score;
+    return rc;
 }
 
 static int by_similarity(const void *a, const void *b)
@@ -639,7 +625,10 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
          * those that also hold words of the narration around it. */
         const cquote *partial = match_is_short(w) ? q : match_is_short(&ow) ? oq : NULL;
         const norm_words *whole = partial == q ? &ow : w;
-        if (partial && (context_score(partial, whole) == 0 || !may_be_one(q->speaker, oq->speaker))) {
+        size_t score = 0;
+        if (partial)
+            rc = context_score(partial == q ? d : od, partial, whole, &score);
+        if (rc || (partial && (score == 0 || !may_be_one(q->speaker, oq->speaker)))) {
             match_result_free(&r);
         } else if (array_grow((void **)out, cap, *n + 1, sizeof **out)) {
             match_result_free(&r);

@@ -1,35 +1,34 @@
 /*
- * doc.c: a buffer mirror as an array of lines. An edit moves the tail of
- * the array once and copies only the new lines, so typing costs O(lines
- * after the edit) pointer moves and O(new text) bytes; the joined text is
- * rebuilt lazily, once per analysis.
+ * doc.c: a buffer mirror kept as its text with a newline after every line,
+ * and each line's length. An edit finds the bytes of the lines it replaces
+ * by adding line lengths (O(lines before it), integer adds), moves the
+ * tail of the text once and copies only the new lines, so typing never
+ * rebuilds the whole text.
  */
 #include "doc.h"
 
 #include <errno.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct line {
-    char *s;
-    size_t n;
-} line;
+#include "array.h"
 
 struct doc {
-    line *v;
+    size_t *len;     /* length of each line, without its newline */
     size_t n, cap;
-    size_t chars;  /* of every line, so the size is known without joining */
-    char *text;
-    size_t text_len;
-    bool stale;
+    char *text;      /* every line followed by '\n', then a NUL */
+    size_t bytes, text_cap;
 };
 
 doc *doc_new(void)
 {
     doc *d = calloc(1, sizeof *d);
+    if (d && !(d->text = calloc(1, 1))) {
+        free(d);
+        return NULL;
+    }
     if (d)
-        d->stale = true;
+        d->text_cap = 1;
     return d;
 }
 
@@ -37,9 +36,7 @@ void doc_free(doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->n; i++)
-        free(d->v[i].s);
-    free(d->v);
+    free(d->len);
     free(d->text);
     free(d);
 }
@@ -49,6 +46,15 @@ size_t doc_line_count(const doc *d)
     return d->n;
 }
 
+/* Byte offset of line i in the text. */
+static size_t offset_of(const doc *d, size_t i)
+{
+    size_t off = 0;
+    for (size_t k = 0; k < i; k++)
+        off += d->len[k] + 1;
+    return off;
+}
+
 int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, const size_t *len,
               size_t n)
 {
@@ -56,80 +62,41 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
         last = (int64_t)d->n;
     if (first < 0 || first > last || (uint64_t)last > d->n)
         return -ERANGE;
-    size_t a = (size_t)first, b = (size_t)last, grow_to = d->n - (b - a) + n;
-    line *fresh = calloc(n ? n : 1, sizeof *fresh);
-    if (!fresh)
+    size_t a = (size_t)first, b = (size_t)last;
+    size_t from = offset_of(d, a), to = from;
+    for (size_t i = a; i < b; i++)
+        to += d->len[i] + 1;
+    size_t fresh = 0;
+    for (size_t i = 0; i < n; i++)
+        fresh += len[i] + 1;
+    size_t bytes = d->bytes - (to - from) + fresh, lines = d->n - (b - a) + n;
+    if (array_grow((void **)&d->text, &d->text_cap, bytes + 1, 1) ||
+        array_grow((void **)&d->len, &d->cap, lines, sizeof *d->len))
         return -ENOMEM;
+    memmove(d->text + from + fresh, d->text + to, d->bytes - to + 1);
+    if (d->n > b) /* an empty copy has no array of lengths yet */
+        memmove(d->len + a + n, d->len + b, (d->n - b) * sizeof *d->len);
+    char *p = d->text + from;
     for (size_t i = 0; i < n; i++) {
-        if (!(fresh[i].s = malloc(len[i] + 1))) {
-            while (i--)
-                free(fresh[i].s);
-            free(fresh);
-            return -ENOMEM;
-        }
         /* Neovim sends a NUL byte of the buffer as a newline inside the line. */
         for (size_t k = 0; k < len[i]; k++)
-            fresh[i].s[k] = text[i][k] == '\n' ? '\0' : text[i][k];
-        fresh[i].s[len[i]] = '\0';
-        fresh[i].n = len[i];
+            p[k] = text[i][k] == '\n' ? '\0' : text[i][k];
+        p[len[i]] = '\n';
+        p += len[i] + 1;
+        d->len[a + i] = len[i];
     }
-    if (grow_to > d->cap) {
-        size_t cap = d->cap ? d->cap : 64;
-        while (cap < grow_to)
-            cap *= 2;
-        line *v = realloc(d->v, cap * sizeof *v);
-        if (!v) {
-            for (size_t i = 0; i < n; i++)
-                free(fresh[i].s);
-            free(fresh);
-            return -ENOMEM;
-        }
-        d->v = v;
-        d->cap = cap;
-    }
-    for (size_t i = a; i < b; i++) {
-        d->chars -= d->v[i].n;
-        free(d->v[i].s);
-    }
-    for (size_t i = 0; i < n; i++)
-        d->chars += fresh[i].n;
-    if (d->n > b)
-        memmove(d->v + a + n, d->v + b, (d->n - b) * sizeof *d->v);
-    if (n)
-        memcpy(d->v + a, fresh, n * sizeof *fresh);
-    free(fresh);
-    d->n = grow_to;
-    d->stale = true;
+    d->bytes = bytes;
+    d->n = lines;
     return 0;
 }
 
 size_t doc_bytes(const doc *d)
 {
-    return d->chars + (d->n ? d->n - 1 : 0);
+    return d->bytes ? d->bytes - 1 : 0; /* the last line's newline is not the buffer's */
 }
 
 const char *doc_text(doc *d, size_t *len)
 {
-    if (d->stale) {
-        size_t total = 0;
-        for (size_t i = 0; i < d->n; i++)
-            total += d->v[i].n + 1;
-        char *t = malloc(total + 1);
-        if (!t)
-            return NULL;
-        size_t k = 0;
-        for (size_t i = 0; i < d->n; i++) {
-            memcpy(t + k, d->v[i].s, d->v[i].n);
-            k += d->v[i].n;
-            if (i + 1 < d->n)
-                t[k++] = '\n';
-        }
-        t[k] = '\0';
-        free(d->text);
-        d->text = t;
-        d->text_len = k;
-        d->stale = false;
-    }
-    *len = d->text_len;
+    *len = doc_bytes(d);
     return d->text;
 }

@@ -21,10 +21,10 @@ void doc_free(doc *d);
 int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, const size_t *len,
               size_t n);
 size_t doc_line_count(const doc *d);
-/* The length doc_text would give, without joining the lines. */
+/* The length doc_text gives. */
 size_t doc_bytes(const doc *d);
-/* The text, lines joined by '\n'; valid until the next doc_apply. NULL on
- * -ENOMEM. */
+/* The text, lines joined by '\n' (the byte at text[len] is not part of
+ * it); valid until the next doc_apply. */
 const char *doc_text(doc *d, size_t *len);
 
 #endif

@@ -142,7 +142,7 @@ int nvim_render(rpc *r, const render_update *u, const annotations *x, const char
 {
     msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
     rpc_pack_cstr(pk, "require('quotelens.render').apply(...)");
-    msgpack_pack_array(pk, 6);
+    msgpack_pack_array(pk, 7);
     msgpack_pack_int64(pk, u->buf);
     msgpack_pack_int64(pk, u->tick);
     msgpack_pack_uint64(pk, u->seq);
@@ -167,6 +167,10 @@ int nvim_render(rpc *r, const render_update *u, const annotations *x, const char
     } else {
         msgpack_pack_nil(pk);
     }
+    if (u->view_only)
+        msgpack_pack_true(pk);
+    else
+        msgpack_pack_false(pk);
     return rpc_send(r);
 }
 

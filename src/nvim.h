@@ -20,6 +20,7 @@ typedef struct render_update {
     int64_t buf, tick;
     uint64_t seq;
     bool with_diags;  /* the diagnostics changed */
+    bool view_only;   /* only the quotes a window shows; the whole follows */
     bool delta;       /* only quotes [first, first + count) are new: they replace
                          the `removed` quotes from `first` of update `base`, and
                          those after them moved `rows` lines */

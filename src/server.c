@@ -36,6 +36,8 @@
 #include "splice.h"
 #include "watch.h"
 
+/* A buffer this long gets the quotes a window shows before the rest. */
+#define SERVER_VIEW_BYTES (1u << 20)
 /* How long typing must pause before the whole passes run. */
 #define SERVER_PAUSE_MS 300
 /* A buffer larger than this is not followed: the plugin's default for
@@ -51,9 +53,12 @@ typedef struct buffer {
     bool changed;    /* its text changed since the last analysis */
     bool dirty;      /* its view must be checked and maybe sent */
     bool resync;     /* the copy lost step: detach, then attach again */
-    bool provisional; /* spliced in a way that may reach further: analyse it whole */
+    bool provisional; /* spliced since its last whole reading: read it whole at the pause */
+    bool claimed;     /* every splice since then called itself exact */
     bool stale;       /* another buffer changed: look its quotes up again */
     bool whole_next;  /* the plugin lost step: send the whole view next */
+    bool view_first;  /* not yet analysed: send the rows a window shows first */
+    int64_t view_top, view_bottom;
     uint64_t sent;    /* hash of the last whole update sent */
     uint64_t seq;     /* number of the last update sent */
     uint64_t diags_sent; /* hash of the diagnostics last sent */
@@ -118,6 +123,18 @@ static bool str_arg(const msgpack_object *o, char **out)
     return *out != NULL;
 }
 
+static bool int_arg(const msgpack_object *o, int64_t *v);
+
+/* The optional [top, bottom) rows a window shows, after buffer and name. */
+static void view_arg(buffer *b, const msgpack_object *params)
+{
+    const msgpack_object *v = params->via.array.size > 2 ? &params->via.array.ptr[2] : NULL;
+    b->view_first = v && v->type == MSGPACK_OBJECT_ARRAY && v->via.array.size == 2 &&
+                    int_arg(&v->via.array.ptr[0], &b->view_top) &&
+                    int_arg(&v->via.array.ptr[1], &b->view_bottom);
+}
+
+/* quotelens_attach: [buffer, name, [top, bottom] or []] */
 static void attach(server *s, const msgpack_object *params)
 {
     int64_t h;
@@ -147,6 +164,7 @@ static void attach(server *s, const msgpack_object *params)
         drop(s, b);
         return;
     }
+    view_arg(b, params);
     nvim_buf_attach(s->rpc, h);
 }
 
@@ -491,6 +509,23 @@ static void keep_last(server *s, buffer *b, annotations *x, uint64_t others)
     b->others_seen = others;
 }
 
+/* A long article's first update: the quotes in the rows a window shows,
+ * sent before the whole is indexed and looked up, which takes a second at
+ * 100,000 lines. */
+static void show_view(server *s, buffer *b, const char *text, size_t len, const analysis *a)
+{
+    b->view_first = false;
+    annotations x;
+    if (len < SERVER_VIEW_BYTES || b->view_top < 0 || b->view_bottom < b->view_top ||
+        annotate_rows(text, len, a, s->names, (size_t)b->view_top, (size_t)b->view_bottom, &x))
+        return;
+    render_update u = {.buf = b->handle, .tick = b->tick, .seq = b->seq + 1, .with_diags = true,
+                       .view_only = true};
+    nvim_render(s->rpc, &u, &x, text, s->corpus);
+    b->seq = u.seq;
+    annotations_free(&x);
+}
+
 /* Corpus changes that other buffers made. */
 static uint64_t others_of(const server *s, const buffer *b)
 {
@@ -541,7 +576,8 @@ static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
     b->diags_sent = diags;
     b->sent = 0;
     keep_last(s, b, &x, others_of(s, b));
-    b->provisional |= !sp.exact;
+    b->claimed = (b->claimed || !b->provisional) && sp.exact;
+    b->provisional = true;
     for (size_t i = 0; i < s->n_bufs; i++)
         if (&s->bufs[i] != b)
             s->bufs[i].stale = true; /* their quotes may cite this one's */
@@ -568,8 +604,11 @@ static int analyse(server *s, bool *later)
             continue;
         }
         analysis *a;
-        if (rc != SPLICE_WHOLE || (rc = analysis_run(text, len, &a)) != 0 ||
-            (rc = install(s, b, text, len, a)) != 0)
+        if (rc != SPLICE_WHOLE || (rc = analysis_run(text, len, &a)) != 0)
+            return rc;
+        if (b->view_first)
+            show_view(s, b, text, len, a);
+        if ((rc = install(s, b, text, len, a)) != 0)
             return rc;
     }
     return 0;
@@ -652,8 +691,11 @@ static void on_pause(uv_timer_t *t)
             swap_reading(a, b->a);
             analysis_free(a);
         } else {
-            log_msg("buffer %lld: the whole reading differs from the spliced one",
-                    (long long)b->handle);
+            /* Expected after a splice that named someone new; after exact
+             * ones it shows text the window reads otherwise (a fence, a
+             * table): worth a look. */
+            log_msg("buffer %lld: the whole reading differs from the spliced one%s",
+                    (long long)b->handle, b->claimed ? ", which claimed to be exact" : "");
             rc = install(s, b, text, len, a);
         }
     }

@@ -161,11 +161,13 @@ typedef struct bounds {
     long delta;
 } bounds;
 
-/* Quotes or diagnostics, seen alike by their offset and comparison. */
+/* Quotes or diagnostics, seen alike: sorted by where they start, each a
+ * span [at, end) of the text. */
 typedef struct elems {
     const char *v;
     size_t n, size;
     size_t (*at)(const void *);
+    size_t (*end)(const void *);
     bool (*same)(const void *x, long dx, const void *y, long dy);
 } elems;
 
@@ -175,10 +177,17 @@ typedef struct cut {
     size_t first, old_end, w_first, w_end;
 } cut;
 
+/* The first element from i on that starts at or after limit. */
 static size_t count_below(const elems *e, size_t i, long shift, size_t limit)
 {
-    while (i < e->n && moved(e->at(e->v + i * e->size), shift) < limit)
-        i++;
+    size_t hi = e->n;
+    while (i < hi) {
+        size_t mid = i + (hi - i) / 2;
+        if (moved(e->at(e->v + mid * e->size), shift) < limit)
+            i = mid + 1;
+        else
+            hi = mid;
+    }
     return i;
 }
 
@@ -215,27 +224,28 @@ static size_t quote_at(const void *q)
     return ((const quote *)q)->open;
 }
 
+static size_t quote_end(const void *q)
+{
+    return ((const quote *)q)->close;
+}
+
 static size_t diag_at(const void *d)
 {
     return ((const diag *)d)->start;
 }
 
-/* Nothing may run across the edges of the edited paragraphs. */
-static bool quotes_inside(const quote *q, size_t n, long shift, size_t from, size_t to)
+static size_t diag_end(const void *d)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t o = moved(q[i].open, shift), c = moved(q[i].close, shift);
-        if ((o < from && c > from) || (o < to && c > to))
-            return false;
-    }
-    return true;
+    return ((const diag *)d)->end;
 }
 
-static bool diags_inside(const diag *d, size_t n, long shift, size_t from, size_t to)
+/* Nothing may run across the edges of the edited paragraphs. */
+static bool inside(const elems *e, long shift, size_t from, size_t to)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t s = moved(d[i].start, shift), e = moved(d[i].end, shift);
-        if ((s < from && e > from) || (s < to && e > to))
+    for (size_t i = 0; i < e->n; i++) {
+        const void *x = e->v + i * e->size;
+        size_t s = moved(e->at(x), shift), t = moved(e->end(x), shift);
+        if ((s < from && t > from) || (s < to && t > to))
             return false;
     }
     return true;
@@ -272,12 +282,14 @@ static void edges(bounds *b, const analysis *a, const char *text, size_t len)
 
 static elems quote_elems(const analysis *a)
 {
-    return (elems){(const char *)a->quotes, a->n_quotes, sizeof *a->quotes, quote_at, same_quote};
+    return (elems){(const char *)a->quotes, a->n_quotes, sizeof *a->quotes, quote_at, quote_end,
+                   same_quote};
 }
 
 static elems diag_elems(const analysis *a)
 {
-    return (elems){(const char *)a->diags, a->n_diags, sizeof *a->diags, diag_at, same_diag};
+    return (elems){(const char *)a->diags, a->n_diags, sizeof *a->diags, diag_at, diag_end,
+                   same_diag};
 }
 
 /* Replaces a's elements of the edited paragraphs by the window's: the
@@ -391,8 +403,7 @@ int splice_analysis(analysis *a, const char *old, size_t old_len, const char *te
         return rc;
     cut qc, dc;
     elems oq = quote_elems(a), wq = quote_elems(w), od = diag_elems(a), wd = diag_elems(w);
-    bool ok = quotes_inside(w->quotes, w->n_quotes, (long)b.ws, b.from, b.new_to) &&
-              diags_inside(w->diags, w->n_diags, (long)b.ws, b.from, b.new_to) &&
+    bool ok = inside(&wq, (long)b.ws, b.from, b.new_to) && inside(&wd, (long)b.ws, b.from, b.new_to) &&
               cut_sides(&oq, &wq, &b, &qc) && cut_sides(&od, &wd, &b, &dc);
     size_t nq = ok ? a->n_quotes - (qc.old_end - qc.first) + (qc.w_end - qc.w_first) : 0;
     size_t nd = ok ? a->n_diags - (dc.old_end - dc.first) + (dc.w_end - dc.w_first) : 0;

@@ -6,7 +6,8 @@
  * quote left open, a speaker taken up by the next paragraph) and the caller
  * analyses the whole text. What a window cannot see (a pronoun whose
  * referent is many paragraphs back, a name whose first mention was edited)
- * is left to a later whole analysis: splicing is the fast first answer.
+ * is left to a later whole analysis: splicing is the fast first answer,
+ * which the co-process checks against a whole reading when typing pauses.
  */
 #ifndef QL_SPLICE_H
 #define QL_SPLICE_H
@@ -25,7 +26,8 @@ typedef struct splice {
     size_t old_to, new_to; /* where they end in the old and the new text */
     long delta;            /* new_to - old_to: how far everything after moved */
     bool exact;            /* the edit named no one new and changed no speaker, so
-                              the rest of the text reads as before */
+                              in prose the rest reads as before (text the window
+                              reads otherwise, such as a fence, can still differ) */
 } splice;
 
 /* Returned when only an analysis of the whole text is right. */

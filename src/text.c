@@ -6,9 +6,12 @@
  */
 #include "text.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "array.h"
 
 int32_t text_decode_slow(const char *text, size_t len, size_t i, size_t *n)
 {
@@ -107,20 +110,49 @@ text_lines *text_lines_new(const char *text, size_t len)
         return NULL;
     }
     l->n = 0;
+    l->cap = cap;
     l->start[l->n++] = 0;
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++) {
-        if (l->n == cap) {
-            size_t *grown = realloc(l->start, 2 * cap * sizeof *grown);
-            if (!grown) {
-                text_lines_free(l);
-                return NULL;
-            }
-            l->start = grown;
-            cap *= 2;
+        if (array_grow((void **)&l->start, &l->cap, l->n + 1, sizeof *l->start)) {
+            text_lines_free(l);
+            return NULL;
         }
         l->start[l->n++] = (size_t)(p - text) + 1;
     }
     return l;
+}
+
+/* The first line that starts after offset `at`. */
+static size_t line_after(const text_lines *l, size_t at)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->start[mid] <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int text_lines_splice(text_lines *l, const char *text, size_t from, size_t old_to, size_t new_to)
+{
+    size_t a = line_after(l, from), b = line_after(l, old_to), k = 0;
+    for (const char *p = text + from; (p = memchr(p, '\n', (size_t)(text + new_to - p))); p++)
+        k++;
+    size_t n = l->n - (b - a) + k;
+    if (array_grow((void **)&l->start, &l->cap, n, sizeof *l->start))
+        return -ENOMEM;
+    long delta = (long)new_to - (long)old_to;
+    memmove(l->start + a + k, l->start + b, (l->n - b) * sizeof *l->start);
+    for (size_t i = a + k; i < n; i++)
+        l->start[i] = (size_t)((long)l->start[i] + delta);
+    size_t i = a;
+    for (const char *p = text + from; (p = memchr(p, '\n', (size_t)(text + new_to - p))); p++)
+        l->start[i++] = (size_t)(p - text) + 1;
+    l->n = n;
+    return 0;
 }
 
 void text_lines_free(text_lines *l)

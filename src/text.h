@@ -55,10 +55,14 @@ size_t text_invalid_utf8(const char *text, size_t len, size_t from);
 /* Line starts of a text, for offset -> (line, column) in O(log lines). */
 typedef struct text_lines {
     size_t *start;  /* start[i] = offset of line i (0-based) */
-    size_t n;
+    size_t n, cap;
 } text_lines;
 
 text_lines *text_lines_new(const char *text, size_t len);
+/* Updates the index after the bytes [from, old_to) of the text became
+ * text[from, new_to): lines before stay, lines after move. O(lines) moves,
+ * O(new_to - from) bytes read. Returns 0 or -ENOMEM (l unchanged). */
+int text_lines_splice(text_lines *l, const char *text, size_t from, size_t old_to, size_t new_to);
 void text_lines_free(text_lines *l);
 /* 0-based line and byte column of offset. */
 void text_lines_locate(const text_lines *l, size_t offset, size_t *line, size_t *col);

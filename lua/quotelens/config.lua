@@ -14,7 +14,8 @@ M.defaults = {
   max_buffer_mb = 20,
   -- End-of-line text such as "— Ana Ruiz · 3 sources".
   virtual_text = true,
-  -- Diagnostics through vim.diagnostic.
+  -- Diagnostics through vim.diagnostic: true, false, or a table for
+  -- vim.diagnostic.config() in quotelens's namespace (see display below).
   diagnostics = true,
   -- Open the hover float when the cursor rests on a quote.
   hover_on_cursorhold = false,
@@ -24,11 +25,27 @@ M.defaults = {
   on_attach = nil,
 }
 
+-- How diagnostics show when `diagnostics = true`. quotelens's highlights
+-- and end-of-line text already mark every quote, so its diagnostics show as
+-- signs, in floats, ]d and the location list; not as underlines or virtual
+-- text, which cost Neovim 0.7 a pass over every diagnostic of the buffer on
+-- each edit (its vim.diagnostic re-reads their extmarks in on_lines).
+M.diagnostic_display = { underline = false, virtual_text = false, signs = true, severity_sort = true }
+
 M.options = vim.deepcopy(M.defaults)
 
 function M.set(opts)
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
   return M.options
+end
+
+-- The vim.diagnostic.config() for quotelens's namespace, or nil when off.
+function M.diagnostic_config()
+  local d = M.options.diagnostics
+  if type(d) == 'table' then
+    return d
+  end
+  return d and M.diagnostic_display or nil
 end
 
 -- The plugin's folder: two levels above this file.

@@ -125,6 +125,19 @@ local function buf_of(bufnr)
   return bufnr
 end
 
+-- The rows a window shows of buf (0-based, end exclusive), so that a long
+-- article's first update can bring them first; {} when none shows it.
+local function view_of(buf)
+  local win = vim.api.nvim_get_current_buf() == buf and vim.api.nvim_get_current_win()
+    or vim.fn.bufwinid(buf)
+  if win == -1 then
+    return {}
+  end
+  return vim.api.nvim_win_call(win, function()
+    return { vim.fn.line('w0') - 1, vim.fn.line('w$') }
+  end)
+end
+
 function M.attach(bufnr)
   local buf = buf_of(bufnr)
   if not vim.api.nvim_buf_is_loaded(buf) or vim.bo[buf].buftype ~= '' then
@@ -145,7 +158,7 @@ function M.attach(bufnr)
     name = 'buffer ' .. buf
   end
   attached[buf] = true
-  vim.rpcnotify(chan, 'quotelens_attach', buf, name)
+  vim.rpcnotify(chan, 'quotelens_attach', buf, name, view_of(buf))
   if config.options.on_attach then
     config.options.on_attach(buf)
   end
@@ -251,7 +264,8 @@ function M.status(bufnr)
       linked = linked + 1
     end
   end
-  return string.format('%d quotes · %d linked', #st.quotes, linked)
+  -- A long article shows its window's quotes first; the rest follows.
+  return string.format('%d quotes · %d linked%s', #st.quotes, linked, st.complete == false and ' …' or '')
 end
 
 function M.running()
@@ -274,15 +288,20 @@ function M.setup(opts)
     send_options(job)
   end
   require('quotelens.highlights').define()
+  local display = config.diagnostic_config()
+  if display then
+    vim.diagnostic.config(display, render.ns)
+  end
   -- Follow the buffers already open that the options now cover.
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(b) and not attached[b] then
       M.auto_attach(b)
     end
   end
+  local group = vim.api.nvim_create_augroup('QuoteLensHover', { clear = true })
   if config.options.hover_on_cursorhold then
     vim.api.nvim_create_autocmd('CursorHold', {
-      group = vim.api.nvim_create_augroup('QuoteLensHover', { clear = true }),
+      group = group,
       callback = function()
         if attached[vim.api.nvim_get_current_buf()] then
           require('quotelens.ui').hover({ quiet = true })

@@ -7,7 +7,8 @@ local config = require('quotelens.config')
 local M = {}
 
 M.ns = vim.api.nvim_create_namespace('quotelens')
--- bufnr -> { tick, seq, partial (the last update carried only some quotes), quotes, diags }
+-- bufnr -> { tick, seq, partial (the last update carried only some quotes),
+--           complete (false while only a window's rows are known), quotes, diags }
 M.state = {}
 
 local function mark(buf, row, col, opts)
@@ -119,7 +120,7 @@ local function splice(buf, st, delta, fresh)
 end
 
 local function set_diagnostics(buf, diags)
-  if not config.options.diagnostics then
+  if not config.diagnostic_config() then
     return
   end
   local items = {}
@@ -139,8 +140,10 @@ M.on_out_of_step = function(_) end
 
 -- One update: the whole view of the buffer (delta == nil), or after an edit
 -- the quotes that changed (delta = {base, first, removed, rows}, applied on
--- top of update `base`). diags is nil when they did not change.
-function M.apply(buf, tick, seq, quotes, diags, delta)
+-- top of update `base`). diags is nil when they did not change. view_only:
+-- the quotes of the rows a window shows of a long article; the whole
+-- follows.
+function M.apply(buf, tick, seq, quotes, diags, delta, view_only)
   if not vim.api.nvim_buf_is_valid(buf) then
     return
   end
@@ -164,7 +167,7 @@ function M.apply(buf, tick, seq, quotes, diags, delta)
     end
     splice(buf, st, delta, quotes)
   else
-    st = { quotes = quotes, diags = {} }
+    st = { quotes = quotes, diags = {}, complete = not view_only }
     M.state[buf] = st
     vim.api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
     draw(buf, quotes, 1, #quotes)

@@ -118,6 +118,39 @@ H.case(':QuoteLensSpeakers counts quotes and words per speaker', function()
   H.eq(total, #ql.quotes(ba), 'every quote counted once')
 end)
 
+local function floats()
+  local n = 0
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then
+      n = n + 1
+    end
+  end
+  return n
+end
+
+H.case('hover_on_cursorhold opens the float where the cursor rests on a quote, and only there', function()
+  vim.cmd('buffer ' .. ba)
+  local win = vim.api.nvim_get_current_win()
+  vim.cmd('doautocmd CursorHold')
+  H.eq(floats(), 0, 'off by default')
+  H.setup({ hover_on_cursorhold = true })
+  local q = quote_with_sources()
+  vim.api.nvim_win_set_cursor(0, { q.lnum + 1, q.col + 1 })
+  vim.cmd('doautocmd CursorHold')
+  H.eq(floats(), 1, 'a float over the quote')
+  H.eq(vim.api.nvim_get_current_win(), win, 'the cursor stays in the article')
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  vim.cmd('doautocmd CursorMoved')
+  H.eq(floats(), 0, 'closed when the cursor moves')
+  H.ok(not ui.quote_at_cursor(), 'the first line holds no quote')
+  vim.cmd('doautocmd CursorHold')
+  H.eq(floats(), 0, 'no float away from quotes, and no message')
+  H.setup({ hover_on_cursorhold = false })
+  vim.api.nvim_win_set_cursor(0, { q.lnum + 1, q.col + 1 })
+  vim.cmd('doautocmd CursorHold')
+  H.eq(floats(), 0, 'off again after setup without it')
+end)
+
 H.case('<Plug> mappings exist and no keys are mapped for the user', function()
   H.ok(vim.fn.maparg('<Plug>(quotelens-hover)', 'n') ~= '', 'plug map')
   H.eq(vim.fn.mapcheck('K', 'n'), '', 'K left alone')

@@ -137,4 +137,51 @@ H.case('typing word by word in narration and in quotes', function()
   end
 end)
 
+H.case('a long article first gets the quotes of the rows its window shows, then the whole', function()
+  local big = {}
+  while #table.concat(big, '\n') < 1.3e6 do
+    vim.list_extend(big, lines)
+  end
+  local big_path = vim.fn.tempname() .. '.txt'
+  vim.fn.writefile(big, big_path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(big_path))
+  local b = vim.api.nvim_get_current_buf()
+  vim.api.nvim_win_set_cursor(0, { math.floor(#big / 2), 0 })
+  vim.cmd('normal! zz')
+  local top, bottom = vim.fn.line('w0') - 1, vim.fn.line('w$')
+  local updates = {}
+  local apply = render.apply
+  render.apply = function(buf, tick, seq, quotes, diags, delta, view_only)
+    if buf == b then
+      local seen = {}
+      for _, q in ipairs(quotes) do
+        seen[#seen + 1] = { lnum = q.lnum, col = q.col, speaker = q.speaker ~= vim.NIL and q.speaker or nil }
+      end
+      updates[#updates + 1] = { view_only = view_only, quotes = seen }
+    end
+    return apply(buf, tick, seq, quotes, diags, delta, view_only)
+  end
+  ql.attach(b)
+  local ok = vim.wait(30000, function() return render.state[b] and render.state[b].complete end, 10)
+  render.apply = apply
+  H.ok(ok, 'the whole arrived: ' .. vim.inspect(vim.tbl_map(function(u) return { u.view_only, #u.quotes } end, updates)))
+  H.ok(#updates >= 2, 'two updates: ' .. #updates)
+  H.eq(updates[1].view_only, true, 'the first carries only the window')
+  H.ok(#updates[1].quotes > 0, 'the window shows quotes')
+  for _, q in ipairs(updates[1].quotes) do
+    H.ok(q.lnum >= top and q.lnum < bottom, 'quote at row ' .. q.lnum .. ' outside the window')
+  end
+  local all = ql.quotes(b)
+  H.ok(#all > 10 * #updates[1].quotes, 'the whole has every quote: ' .. #all)
+  for _, q in ipairs(updates[1].quotes) do
+    local found = false
+    for _, w in ipairs(all) do
+      if w.lnum == q.lnum and w.col == q.col and w.speaker == q.speaker then
+        found = true
+      end
+    end
+    H.ok(found, 'the window\'s quote at row ' .. q.lnum .. ' is in the whole, with its speaker')
+  end
+end)
+
 H.finish()
