@@ -341,12 +341,24 @@ static void debounce(watch *w)
     uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
 }
 
+static void unwatch_folder(watch *w, entry *e);
+
 static void on_event(uv_fs_event_t *h, const char *name, int events, int status)
 {
-    (void)name;
-    (void)events;
     (void)status;
-    debounce(h->data);
+    watch *w = h->data;
+    /* The folder itself went (its own name comes with the event): its
+     * watch is dead, and a folder made again under the name needs a new
+     * one, which the pass takes. */
+    char path[4096];
+    size_t n = sizeof path;
+    entry *e;
+    if (name && (events & UV_RENAME) && uv_fs_event_getpath(h, path, &n) == 0) {
+        const char *base = strrchr(path, '/');
+        if (strcmp(base ? base + 1 : path, name) == 0 && (e = lookup(w, path)) && e->ev == h)
+            unwatch_folder(w, e);
+    }
+    debounce(w);
 }
 
 static void watch_folder(watch *w, entry *e)
