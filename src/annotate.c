@@ -201,6 +201,48 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
     return rc;
 }
 
+/* Whether quote q of the buffer is one of those `which` (sorted indices) of a. */
+static bool refreshed(const analysis *a, const size_t *which, size_t n, const diag *d)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a->quotes[which[k]].start == d->start && a->quotes[which[k]].end == d->end)
+            return true;
+    return false;
+}
+
+int annotate_refresh(const char *name, const char *text, const analysis *a, corpus *c,
+                     const names *reg, const size_t *which, size_t n, annotations *x)
+{
+    const text_lines *lines = corpus_lines(c, name);
+    if (!lines)
+        return -ENOENT;
+    analysis *xref = calloc(1, sizeof *xref);
+    if (!xref)
+        return -ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < x->xref->n_diags && rc == 0; i++) {
+        const diag *d = &x->xref->diags[i];
+        if (!refreshed(a, which, n, d)) /* a cross-reference diagnostic spans its quote */
+            rc = analysis_add_diag(xref, d->start, d->end, d->severity, d->code, "%s", d->message);
+    }
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        ann_quote *q = &x->q[which[k]];
+        xref_sources_free(q->sources, q->n_sources);
+        q->sources = NULL;
+        q->n_sources = 0;
+        rc = look_up(c, name, which[k], q);
+        if (rc == 0)
+            rc = xref_diagnose(xref, &a->quotes[which[k]], text, c, reg, q->sources, q->n_sources,
+                               false);
+    }
+    analysis_free(x->xref);
+    x->xref = xref;
+    free(x->d);
+    x->d = NULL;
+    x->nd = 0;
+    return rc ? rc : place_diags(x, a, lines);
+}
+
 int annotate_rows(const char *text, size_t len, const analysis *a, const names *reg, size_t top,
                   size_t bottom, annotations *out)
 {

@@ -63,6 +63,12 @@ int annotate(const char *name, const char *text, const analysis *a, corpus *c, c
 int annotate_splice(const char *name, const char *text, const analysis *a, corpus *c,
                     const names *reg, bool new_names, annotations *prev, const splice *sp,
                     annotations *out);
+/* After another document changed: looks quotes `which` (n sorted indices)
+ * of buffer `name` up again, in x, the buffer's annotations, and redoes
+ * the cross-reference diagnostics. Returns 0, -ENOENT or -ENOMEM (x is
+ * then only fit to be freed). */
+int annotate_refresh(const char *name, const char *text, const analysis *a, corpus *c,
+                     const names *reg, const size_t *which, size_t n, annotations *x);
 /* The quotes of `a` that start in rows [top, bottom) of text and their
  * diagnostics, without sources: what a window shows of a long article,
  * made before the corpus holds its text. reg may be NULL (speakers as the

@@ -7,10 +7,15 @@
  *        -> annotations -> one nvim_exec_lua per buffer whose view changed
  *
  * Events that arrive in one read are applied first and analysed once, at
- * the end of the batch. A buffer's annotations are sent only when they
- * differ from the last ones sent (a hash of the packed update), so an edit
- * in one buffer re-sends only the buffers whose cross-references it
- * changed. When Neovim goes away, stdin closes and the process exits.
+ * the end of the batch. An edit is spliced where it can be (splice.h): only
+ * the paragraphs it touched are read again, only their quotes indexed and
+ * looked up, and the plugin gets only those quotes, numbered so it can tell
+ * an update that does not follow the one on screen (it then asks for the
+ * whole, quotelens_refresh). When typing pauses, the spliced buffers are
+ * read whole and corrected, and the other buffers' cross-references
+ * redone. A whole update is sent only when it differs from the last one
+ * (a hash of what it draws). When Neovim goes away, stdin closes and the
+ * process exits.
  */
 #include "server.h"
 
@@ -532,6 +537,87 @@ static uint64_t others_of(const server *s, const buffer *b)
     return s->corpus_changes - b->own_changes;
 }
 
+static int add_index(size_t **v, size_t *n, size_t *cap, size_t i)
+{
+    if (array_grow((void **)v, cap, *n + 1, sizeof **v))
+        return -ENOMEM;
+    (*v)[(*n)++] = i;
+    return 0;
+}
+
+static int by_index(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The quotes of o that cited b before its edit, or that b's edited quotes
+ * cite now: sorted, without repeats. */
+static int citing(const buffer *o, const buffer *b, const splice *sp, size_t **v, size_t *n)
+{
+    size_t cap = 0;
+    int rc = 0;
+    *v = NULL;
+    *n = 0;
+    for (size_t i = 0; i < o->last.nq && rc == 0; i++)
+        for (size_t k = 0; k < o->last.q[i].n_sources && rc == 0; k++)
+            if (strcmp(o->last.q[i].sources[k].doc, b->name) == 0) {
+                rc = add_index(v, n, &cap, i);
+                break;
+            }
+    for (size_t i = sp->q_first; i < sp->q_new_end && rc == 0; i++)
+        for (size_t k = 0; k < b->last.q[i].n_sources && rc == 0; k++)
+            if (strcmp(b->last.q[i].sources[k].doc, o->name) == 0 &&
+                b->last.q[i].sources[k].quote < o->last.nq)
+                rc = add_index(v, n, &cap, b->last.q[i].sources[k].quote);
+    if (*n > 1)
+        qsort(*v, *n, sizeof **v, by_index);
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (kept == 0 || (*v)[kept - 1] != (*v)[i])
+            (*v)[kept++] = (*v)[i];
+    *n = kept;
+    return rc;
+}
+
+/* Another open buffer o after b was spliced: the quotes of o that cited b,
+ * and those b's edited quotes now cite, are looked up again and sent in the
+ * same batch. Possible while o's sources were current before this edit;
+ * returns nonzero when o must wait for the pause instead. */
+static int follow(server *s, buffer *o, const buffer *b, const splice *sp)
+{
+    uint64_t others = others_of(s, o);
+    if (!o->a || !o->has_last || o->stale || o->changed || o->others_seen + 1 != others ||
+        o->names_seen != s->names_built)
+        return 1; /* its text changed in this batch too, or its sources were behind */
+    size_t *which, n;
+    int rc = citing(o, b, sp, &which, &n);
+    size_t len;
+    const char *text = doc_text(o->d, &len);
+    if (rc == 0 && n)
+        rc = annotate_refresh(o->name, text, o->a, s->corpus, s->names, which, n, &o->last);
+    if (rc) {
+        free(which);
+        annotations_free(&o->last);
+        o->has_last = false;
+        return rc;
+    }
+    o->others_seen = others;
+    if (n) {
+        uint64_t diags = diags_digest(&o->last);
+        size_t span = which[n - 1] - which[0] + 1;
+        render_update u = {.buf = o->handle, .tick = o->tick, .seq = o->seq + 1,
+                           .with_diags = diags != o->diags_sent, .delta = true, .base = o->seq,
+                           .first = which[0], .count = span, .removed = span};
+        nvim_render(s->rpc, &u, &o->last, text, s->corpus);
+        o->seq = u.seq;
+        o->diags_sent = diags;
+        o->sent = 0;
+    }
+    free(which);
+    return 0;
+}
+
 /*
  * The fast answer to an edit: the paragraphs it touched are read again
  * (splice.h), their quotes indexed and looked up again, and the plugin gets
@@ -579,8 +665,8 @@ static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
     b->claimed = (b->claimed || !b->provisional) && sp.exact;
     b->provisional = true;
     for (size_t i = 0; i < s->n_bufs; i++)
-        if (&s->bufs[i] != b)
-            s->bufs[i].stale = true; /* their quotes may cite this one's */
+        if (&s->bufs[i] != b && follow(s, &s->bufs[i], b, &sp) != 0)
+            s->bufs[i].stale = true;
     return 0;
 }
 
@@ -752,6 +838,13 @@ static void tell(void *ctx, const char *message)
     nvim_report(s->rpc, message);
 }
 
+static void on_term(uv_signal_t *h, int signum)
+{
+    (void)signum;
+    log_msg("terminated");
+    uv_stop(h->loop);
+}
+
 static void on_closed(void *ctx)
 {
     server *s = ctx;
@@ -780,11 +873,17 @@ int server_run(void)
     }
     uv_timer_init(s.loop, &s.pause);
     s.pause.data = &s;
+    /* Neovim stops its jobs with SIGTERM when it quits: finish the batch,
+     * then close as when stdin ends, so writes in flight are let go. */
+    uv_signal_t term;
+    uv_signal_init(s.loop, &term);
+    uv_signal_start(&term, on_term, SIGTERM);
     log_msg("started");
     uv_run(s.loop, UV_RUN_DEFAULT);
     rpc_free(s.rpc);
     watch_free(s.watch);
     uv_close((uv_handle_t *)&s.pause, NULL);
+    uv_close((uv_handle_t *)&term, NULL);
     uv_run(s.loop, UV_RUN_DEFAULT); /* let the handles close */
     for (size_t i = 0; i < s.n_bufs; i++)
         buffer_clear(&s.bufs[i]);

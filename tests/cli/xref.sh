@@ -9,21 +9,17 @@ cd "$(dirname "$0")/../.." || exit 1
 out=build/xref-test.jsonl
 "$QL" scan --json tests/fixtures/xref/*.txt > "$out" || { echo "scan failed"; exit 1; }
 python3 - "$out" <<'PY'
-import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
+import sys
+sys.path.insert(0, 'tests/cli')
+from scan_checks import rows, check, finish
+import scan_checks
+found = rows(sys.argv[1])
 def quote(file, start):
-    for r in rows:
-        if r['file'].endswith(file) and r['text'].startswith(start):
-            return r
-    raise AssertionError('no quote %s in %s' % (start, file))
+    return scan_checks.quote(found, file, start)
 def links(q):
     return {(s['file'].split('/')[-1], s['relation']): s for s in q['sources']}
 def codes(q):
     return [d['code'] for d in q['diagnostics']]
-fail = []
-def check(cond, what):
-    if not cond:
-        fail.append(what)
 
 joined = quote('harbour-herald.txt', 'We will not sign')
 l = links(joined)
@@ -58,11 +54,9 @@ circus = quote('harbour-herald.txt', 'a circus')
 check(circus['sources'] == [], 'a shared stock phrase is not a link')
 check(quote('wire-service.txt', 'no plan')['sources'] == [], 'nor the other way')
 
-quiet = [d for r in rows for d in r['diagnostics'] if d['code'] == 'spelling-differs']
+quiet = [d for r in found for d in r['diagnostics'] if d['code'] == 'spelling-differs']
 check(quiet == [], 'spelling stays quiet without --strict')
-for f in fail:
-    print('FAILED:', f)
-sys.exit(1 if fail else 0)
+finish()
 PY
 [ $? -eq 0 ] || exit 1
 "$QL" scan --strict tests/fixtures/xref/coastal-times.txt tests/fixtures/xref/harbour-herald.txt |

@@ -9,19 +9,15 @@ cd "$(dirname "$0")/../.." || exit 1
 out=build/xref-editorial.jsonl
 "$QL" scan --json tests/fixtures/xref-editorial/*.txt > "$out" || { echo "scan failed"; exit 1; }
 python3 - "$out" <<'PY'
-import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
+import sys
+sys.path.insert(0, 'tests/cli')
+from scan_checks import rows, check, finish
+import scan_checks
+found = rows(sys.argv[1])
 def quote(file, start):
-    for r in rows:
-        if r['file'].endswith(file) and r['text'].startswith(start):
-            return r
-    raise AssertionError('no quote %s in %s' % (start, file))
+    return scan_checks.quote(found, file, start)
 def codes(q):
     return [d['code'] for d in q['diagnostics']]
-fail = []
-def check(cond, what):
-    if not cond:
-        fail.append(what)
 
 for file, start in (('north-gazette.txt', 'We will keep the ferry running through'),
                     ('south-ledger.txt', 'We will keep the ferry running ...'),
@@ -38,7 +34,5 @@ check(len(slow['sources']) == 1 and 'wording' in slow['sources'][0]['class'], 's
 check(any(d['code'] == 'wording-differs' and '\u201cslow\u201d / \u201clate\u201d' in d['message']
           for d in slow['diagnostics']), 'slow/late is a warning naming both words')
 
-for f in fail:
-    print('FAIL:', f)
-sys.exit(1 if fail else 0)
+finish()
 PY

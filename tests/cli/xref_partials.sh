@@ -10,19 +10,15 @@ cd "$(dirname "$0")/../.." || exit 1
 out=build/xref-partials.jsonl
 "$QL" scan --json tests/fixtures/xref-partials/*.txt > "$out" || { echo "scan failed"; exit 1; }
 python3 - "$out" <<'PY'
-import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
+import sys
+sys.path.insert(0, 'tests/cli')
+from scan_checks import rows, check, finish
+import scan_checks
+found = rows(sys.argv[1])
 def quote(file, start):
-    for r in rows:
-        if r['file'].endswith(file) and r['text'].startswith(start):
-            return r
-    raise AssertionError('no quote %s in %s' % (start, file))
+    return scan_checks.quote(found, file, start)
 def where(q):
     return [(s['file'].split('/')[-1], s['relation']) for s in q['sources']]
-fail = []
-def check(cond, what):
-    if not cond:
-        fail.append(what)
 
 check(where(quote('coast-digest.txt', 'its fishing fleet')) == [('chamber-report.txt', 'within')],
       'a three-word partial lies within its speaker\'s full quote')
@@ -36,7 +32,5 @@ check('attribution-conflict' not in [d['code'] for d in moreau['diagnostics']], 
 crane = quote('chamber-report.txt', 'We want a fair deal for')
 check(where(crane) == [('coast-digest.txt', 'contains')], 'Crane\'s quote holds his partial only')
 
-for f in fail:
-    print('FAIL:', f)
-sys.exit(1 if fail else 0)
+finish()
 PY

@@ -137,6 +137,63 @@ H.case('typing word by word in narration and in quotes', function()
   end
 end)
 
+H.case('an edit in one long article updates the other that cites it in the same batch', function()
+  local other = {}
+  for _ = 1, 8 do
+    vim.list_extend(other, vim.fn.readfile(H.root .. '/examples/harbour-herald.txt'))
+    other[#other + 1] = ''
+  end
+  local other_path = vim.fn.tempname() .. '.txt'
+  vim.fn.writefile(other, other_path)
+  vim.cmd('split ' .. vim.fn.fnameescape(other_path))
+  local ob = vim.api.nvim_get_current_buf()
+  ql.attach(ob)
+  H.wait(ob)
+  vim.cmd('wincmd p')
+  local cites = function(q, row)
+    for _, src in ipairs(q.sources) do
+      if src.bufnr == buf and src.lnum == row then
+        return true
+      end
+    end
+    return false
+  end
+  -- A quote of the long article that the other buffer cites.
+  local target
+  vim.wait(5000, function()
+    for _, q in ipairs(ql.quotes(buf)) do
+      for _, src in ipairs(q.sources) do
+        if src.bufnr == ob and q.lnum > middle then
+          target = q
+          return true
+        end
+      end
+    end
+  end, 20)
+  H.ok(target, 'a quote the other buffer also carries')
+  local cited_before = 0
+  for _, q in ipairs(ql.quotes(ob)) do
+    cited_before = cited_before + (cites(q, target.lnum) and 1 or 0)
+  end
+  H.ok(cited_before > 0, 'the other buffer cites it')
+  vim.api.nvim_buf_set_text(buf, target.lnum, target.col, target.end_lnum, target.end_col,
+    { 'Zebras quietly juggle purple violins over frozen lakes at dawn' })
+  H.wait(buf)
+  local still
+  vim.wait(5000, function()
+    still = 0
+    for _, q in ipairs(ql.quotes(ob)) do
+      still = still + (cites(q, target.lnum) and 1 or 0)
+    end
+    return still == 0
+  end, 5)
+  H.eq(still, 0, 'quotes of the other buffer still citing the edited quote')
+  -- The pause pass would have sent it whole.
+  H.ok(render.state[ob].partial, 'it got only its changed quotes, with the edit')
+  vim.cmd('wincmd p')
+  vim.cmd('bwipeout! ' .. ob)
+end)
+
 H.case('a long article first gets the quotes of the rows its window shows, then the whole', function()
   local big = {}
   while #table.concat(big, '\n') < 1.3e6 do
@@ -162,7 +219,7 @@ H.case('a long article first gets the quotes of the rows its window shows, then 
     return apply(buf, tick, seq, quotes, diags, delta, view_only)
   end
   ql.attach(b)
-  local ok = vim.wait(30000, function() return render.state[b] and render.state[b].complete end, 10)
+  local ok = vim.wait(120000, function() return render.state[b] and render.state[b].complete end, 10)
   render.apply = apply
   H.ok(ok, 'the whole arrived: ' .. vim.inspect(vim.tbl_map(function(u) return { u.view_only, #u.quotes } end, updates)))
   H.ok(#updates >= 2, 'two updates: ' .. #updates)
