@@ -184,6 +184,8 @@ H.case('corpus_max_mb: the newest files within the budget, told once', function(
   H.eq(paths, expected(budget), 'the newest files')
   H.eq(st.left_out, #files - 50, 'the rest left out')
   vim.wait(1000, function() return #messages > 0 end, 10) -- notify is scheduled
+  local shown = vim.fn.execute('QuoteLensStatus')
+  H.ok(shown:find('corpus 51 files %(0%.0 MB%), ' .. (#files - 50) .. ' left out'), 'status shows it: ' .. shown)
   local told = vim.tbl_filter(function(m) return m:find('corpus_max_mb') end, messages)
   H.eq(#told, 1, 'told once: ' .. vim.inspect(messages))
   H.ok(told[1]:find('4001 files'), 'with how many files there are: ' .. told[1])
