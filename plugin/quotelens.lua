@@ -28,6 +28,11 @@ local commands = {
     local s = ql().status(0)
     local info = ql().running() and ql().request('quotelens_status') or nil
     local proc = info and string.format('co-process %s, %d buffers', info.version, info.buffers) or 'co-process not running'
+    local c = info and ql().request('quotelens_corpus_status')
+    if c and c.found > 0 then
+      proc = proc .. string.format(' · corpus %d files (%.1f MB)%s%s', c.files, c.bytes / 1048576,
+        c.left_out > 0 and string.format(', %d left out', c.left_out) or '', c.busy and ', indexing' or '')
+    end
     vim.api.nvim_echo({ { 'quotelens: ' .. (s ~= '' and s or 'not attached') .. ' · ' .. proc } }, false, {})
   end, {} },
 }

@@ -184,17 +184,22 @@ static void detach(server *s, const msgpack_object *params)
     drop(s, b);
 }
 
-/* quotelens_corpus: [dir...]: folders whose articles join the corpus. */
-static void add_corpus(server *s, const msgpack_object *params)
+/* quotelens_corpus: [dir...]: the folders whose articles join the corpus. */
+static void set_corpus(server *s, const msgpack_object *params)
 {
-    for (uint32_t i = 0; i < params->via.array.size; i++) {
-        char *dir;
-        if (!str_arg(&params->via.array.ptr[i], &dir))
-            continue;
-        if (watch_add(s->watch, dir) != 0)
-            log_msg("corpus: out of memory at %s", dir);
-        free(dir);
-    }
+    uint32_t n = params->via.array.size;
+    char **dirs = calloc(n ? n : 1, sizeof *dirs);
+    int rc = dirs ? 0 : -ENOMEM;
+    for (uint32_t i = 0; i < n && rc == 0; i++)
+        if (!str_arg(&params->via.array.ptr[i], &dirs[i]))
+            rc = -EINVAL;
+    if (rc == 0)
+        rc = watch_set(s->watch, (const char *const *)dirs, n);
+    if (rc)
+        log_msg("corpus: %s", rc == -EINVAL ? "expected [dir...]" : "out of memory");
+    for (uint32_t i = 0; dirs && i < n; i++)
+        free(dirs[i]);
+    free(dirs);
 }
 
 static bool int_arg(const msgpack_object *o, int64_t *v)
@@ -438,7 +443,7 @@ static void on_message(void *ctx, const rpc_message *m)
     else if (is(m, "quotelens_limits"))
         limits(s, m->params);
     else if (is(m, "quotelens_corpus"))
-        add_corpus(s, m->params);
+        set_corpus(s, m->params);
     else if (is(m, "nvim_error_event"))
         log_msg("neovim reported an error in a notification");
     else

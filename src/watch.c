@@ -290,7 +290,7 @@ static int index_file(watch *w, entry *e)
     w->reads++;
     source *s;
     int rc = folder_read(e->path, &s);
-    e->unreadable = rc != 0;
+    e->unreadable = rc != 0 && rc != -ENOMEM;
     if (rc != 0) {
         if (rc != -ENOMEM)
             log_msg("corpus: %s: %s; skipped", e->path,
@@ -341,12 +341,24 @@ static void debounce(watch *w)
     uv_timer_start(&w->debounce, on_debounced, WATCH_DEBOUNCE_MS, 0);
 }
 
+static void unwatch_folder(watch *w, entry *e);
+
 static void on_event(uv_fs_event_t *h, const char *name, int events, int status)
 {
-    (void)name;
-    (void)events;
     (void)status;
-    debounce(h->data);
+    watch *w = h->data;
+    /* The folder itself went (its own name comes with the event): its
+     * watch is dead, and a folder made again under the name needs a new
+     * one, which the pass takes. */
+    char path[4096];
+    size_t n = sizeof path;
+    entry *e;
+    if (name && (events & UV_RENAME) && uv_fs_event_getpath(h, path, &n) == 0) {
+        const char *base = strrchr(path, '/');
+        if (strcmp(base ? base + 1 : path, name) == 0 && (e = lookup(w, path)) && e->ev == h)
+            unwatch_folder(w, e);
+    }
+    debounce(w);
 }
 
 static void watch_folder(watch *w, entry *e)
@@ -745,21 +757,57 @@ void watch_free(watch *w)
     uv_close((uv_handle_t *)&w->poll, on_closed);
 }
 
-int watch_add(watch *w, const char *dir)
+/* The length of dir without trailing slashes. */
+static size_t trimmed(const char *dir)
 {
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         n--;
-    for (size_t i = 0; i < w->n_roots; i++)
-        if (strlen(w->roots[i].path) == n && memcmp(w->roots[i].path, dir, n) == 0)
-            return 0;
-    char *path = strndup(dir, n);
-    if (!path || array_grow((void **)&w->roots, &w->cap_roots, w->n_roots + 1, sizeof *w->roots)) {
-        free(path);
-        return -ENOMEM;
+    return n;
+}
+
+static bool listed(const char *path, const char *const *dirs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (trimmed(dirs[i]) == strlen(path) && memcmp(dirs[i], path, strlen(path)) == 0)
+            return true;
+    return false;
+}
+
+int watch_set(watch *w, const char *const *dirs, size_t n)
+{
+    bool moved = false;
+    size_t kept = 0;
+    for (size_t i = 0; i < w->n_roots; i++) {
+        if (listed(w->roots[i].path, dirs, n)) {
+            w->roots[kept++] = w->roots[i];
+        } else {
+            free(w->roots[i].path);
+            moved = true;
+        }
     }
-    w->roots[w->n_roots++] = (root){.path = path};
-    start_pass(w);
+    w->n_roots = kept;
+    for (size_t i = 0; i < n; i++) {
+        char *path = strndup(dirs[i], trimmed(dirs[i]));
+        if (!path)
+            return -ENOMEM;
+        const char *one[] = {path};
+        bool known = false;
+        for (size_t k = 0; k < w->n_roots && !known; k++)
+            known = listed(w->roots[k].path, one, 1);
+        if (known) {
+            free(path);
+            continue;
+        }
+        if (array_grow((void **)&w->roots, &w->cap_roots, w->n_roots + 1, sizeof *w->roots)) {
+            free(path);
+            return -ENOMEM;
+        }
+        w->roots[w->n_roots++] = (root){.path = path};
+        moved = true;
+    }
+    if (moved)
+        start_pass(w); /* a pass under way may have skipped a folder: again */
     return 0;
 }
 

@@ -44,8 +44,9 @@ int watch_new(uv_loop_t *loop, corpus *c, watch_callbacks cb, void *ctx, watch *
 /* Stops every handle; the memory goes when they have closed, so the loop
  * must run once more. */
 void watch_free(watch *w);
-/* Follows a folder (again: nothing changes). Returns 0 or -ENOMEM. */
-int watch_add(watch *w, const char *dir);
+/* Follows these folders and no others; the files of a folder no longer
+ * listed leave the corpus. Returns 0 or -ENOMEM. */
+int watch_set(watch *w, const char *const *dirs, size_t n);
 /* Bytes of files indexed at most, and of any one file. */
 void watch_limits(watch *w, size_t budget, size_t max_file);
 /* A buffer of this name left the corpus: read the file again if it is one. */

@@ -83,10 +83,8 @@ end
 local function send_options(chan)
   vim.rpcnotify(chan, 'quotelens_limits', config.bytes(config.options.max_buffer_mb),
     config.bytes(config.options.corpus_max_mb))
-  if #config.options.corpus > 0 then
-    local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
-    vim.rpcnotify(chan, 'quotelens_corpus', unpack(dirs))
-  end
+  local dirs = vim.tbl_map(function(d) return vim.fn.expand(d) end, config.options.corpus)
+  vim.rpcnotify(chan, 'quotelens_corpus', unpack(dirs))
 end
 
 local function start()
