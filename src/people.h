@@ -16,6 +16,9 @@ void people_free(people *p);
 /* Records a full name and its title words (lowercase, may be empty); both
  * are copied. Returns 0 or -ENOMEM. */
 int people_add(people *p, const char *name, const char *title);
+/* The same taking ownership of malloc'ed name and title, which are freed
+ * when it fails: spares copying what the caller has just built. */
+int people_adopt(people *p, char *name, char *title);
 /* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
 int people_index(people *p);
 /* The one full name that ends with `name` (a surname), else, when
