@@ -917,10 +917,7 @@ static int collect_people(attrib *at)
         } else {
             title = strdup("");
         }
-        char *name = name_dup(at, ns, end);
-        rc = name && title ? people_add(at->people, name, title) : -ENOMEM;
-        free(name);
-        free(title);
+        rc = people_adopt(at->people, name_dup(at, ns, end), title);
     }
     return rc ? rc : people_index(at->people);
 }

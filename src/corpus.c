@@ -472,6 +472,23 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Ascending ids. Most look-ups gather a few dozen hits, which an insertion
+ * sort orders without qsort's comparator call per step. */
+static void sort_ids(uint32_t *v, size_t n)
+{
+    if (n > 32) {
+        qsort(v, n, sizeof *v, by_id);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* Quote ids of other documents sharing fingerprints with w, with counts. */
 /* One fingerprint of a query and where its postings lie in base and delta. */
 typedef struct probe {
@@ -528,7 +545,7 @@ static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, u
     free(pr);
     free(mine.v);
     if (rc == 0 && nh)
-        qsort(hits, nh, sizeof *hits, by_id);
+        sort_ids(hits, nh);
     *ids = hits;
     *n = nh;
     return rc;

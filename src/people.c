@@ -52,20 +52,20 @@ void people_free(people *p)
     free(p);
 }
 
-int people_add(people *p, const char *name, const char *title)
+int people_adopt(people *p, char *name, char *title)
 {
-    if (array_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v))
-        return -ENOMEM;
-    person *x = &p->v[p->n];
-    x->name = strdup(name);
-    x->titles = strdup(title);
-    if (!x->name || !x->titles) {
-        free(x->name);
-        free(x->titles);
+    if (!name || !title || array_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
+        free(name);
+        free(title);
         return -ENOMEM;
     }
-    p->n++;
+    p->v[p->n++] = (person){name, title, 0};
     return 0;
+}
+
+int people_add(people *p, const char *name, const char *title)
+{
+    return people_adopt(p, strdup(name), strdup(title));
 }
 
 int people_add_all(people *p, const people *from)

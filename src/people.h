@@ -16,6 +16,9 @@ void people_free(people *p);
 /* Records a full name and its title words (lowercase, may be empty); both
  * are copied. Returns 0 or -ENOMEM. */
 int people_add(people *p, const char *name, const char *title);
+/* The same taking ownership of malloc'ed name and title, which are freed
+ * when it fails: spares copying what the caller has just built. */
+int people_adopt(people *p, char *name, char *title);
 /* Records every person of `from` with their titles, as people_add would:
  * a part of an article is read with the people the whole of it names.
  * Returns 0 or -ENOMEM. */
