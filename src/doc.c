@@ -8,6 +8,7 @@
 #include "doc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ struct doc {
     size_t n, cap;
     char *text;      /* every line followed by '\n', then a NUL */
     size_t bytes, text_cap;
+    size_t same_head, same_tail; /* bytes of text unchanged since doc_seen, at either end */
 };
 
 doc *doc_new(void)
@@ -85,9 +87,27 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
         p += len[i] + 1;
         d->len[a + i] = len[i];
     }
+    if (from < d->same_head)
+        d->same_head = from;
+    if (bytes - (from + fresh) < d->same_tail)
+        d->same_tail = bytes - (from + fresh);
     d->bytes = bytes;
     d->n = lines;
     return 0;
+}
+
+void doc_seen(doc *d)
+{
+    d->same_head = d->same_tail = SIZE_MAX;
+}
+
+void doc_unchanged(const doc *d, size_t *head, size_t *tail)
+{
+    size_t len = doc_bytes(d);
+    *head = d->same_head < len ? d->same_head : len;
+    /* The last line's newline is in same_tail but not in the text. */
+    size_t t = d->same_tail ? d->same_tail - 1 : 0;
+    *tail = t < len ? t : len;
 }
 
 size_t doc_bytes(const doc *d)

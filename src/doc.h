@@ -23,6 +23,11 @@ int doc_apply(doc *d, int64_t first, int64_t last, const char *const *text, cons
 size_t doc_line_count(const doc *d);
 /* The length doc_text gives. */
 size_t doc_bytes(const doc *d);
+/* Marks the text as seen: doc_unchanged measures from here. */
+void doc_seen(doc *d);
+/* How many bytes at the start and at the end of the text are as they were
+ * when it was last seen (all of it may have changed if it never was). */
+void doc_unchanged(const doc *d, size_t *head, size_t *tail);
 /* The text, lines joined by '\n' (the byte at text[len] is not part of
  * it); valid until the next doc_apply. */
 const char *doc_text(doc *d, size_t *len);

@@ -461,6 +461,7 @@ static int install(server *s, buffer *b, const char *text, size_t len, analysis 
     }
     analysis_free(b->a);
     b->a = a;
+    doc_seen(b->d);
     b->own_changes++;
     s->corpus_changes++;
     s->names_stale = true;
@@ -641,7 +642,9 @@ static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
         b->others_seen != others_of(s, b) || s->names_stale)
         return SPLICE_WHOLE;
     splice sp;
-    int rc = splice_analysis(b->a, old, old_len, text, len, &sp);
+    size_t head, tail;
+    doc_unchanged(b->d, &head, &tail);
+    int rc = splice_analysis(b->a, old, old_len, text, len, head, tail, &sp);
     if (rc)
         return rc;
     annotations x;
@@ -658,6 +661,7 @@ static int splice_buffer(server *s, buffer *b, const char *text, size_t len)
     }
     b->own_changes++;
     s->corpus_changes++;
+    doc_seen(b->d);
     send_part(s, b, &x, text, sp.q_first, sp.q_new_end - sp.q_first, sp.q_old_end - sp.q_first,
               (long)x.rows - (long)b->last.rows);
     keep_last(s, b, &x, others_of(s, b));

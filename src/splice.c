@@ -381,11 +381,13 @@ static int take_heard(analysis *a, analysis *w, const bounds *b, bool *same)
 }
 
 int splice_analysis(analysis *a, const char *old, size_t old_len, const char *text, size_t len,
-                    splice *sp)
+                    size_t head, size_t tail, splice *sp)
 {
     size_t lim = old_len < len ? old_len : len;
-    size_t p = common_prefix(old, text, lim);
-    size_t s = common_suffix(old, old_len, text, len, lim - p);
+    head = head < lim ? head : lim;
+    size_t p = head + common_prefix(old + head, text + head, lim - head);
+    tail = tail < lim - p ? tail : lim - p;
+    size_t s = tail + common_suffix(old, old_len - tail, text, len - tail, lim - p - tail);
     bounds b = {.delta = (long)len - (long)old_len};
     b.from = para_start(text, len, p);
     b.new_to = para_end(text, len, len - s);

@@ -33,9 +33,11 @@ typedef struct splice {
 /* Returned when only an analysis of the whole text is right. */
 #define SPLICE_WHOLE 1
 
-/* Updates a, the analysis of old[0..old_len), to describe text[0..len).
- * Returns 0 with *sp filled, SPLICE_WHOLE or -ENOMEM with a unchanged. */
+/* Updates a, the analysis of old[0..old_len), to describe text[0..len), of
+ * which the first `head` and last `tail` bytes are known to be as in old
+ * (0 when unknown: the texts are compared). Returns 0 with *sp filled,
+ * SPLICE_WHOLE or -ENOMEM with a unchanged. */
 int splice_analysis(analysis *a, const char *old, size_t old_len, const char *text, size_t len,
-                    splice *sp);
+                    size_t head, size_t tail, splice *sp);
 
 #endif

@@ -42,7 +42,7 @@ static void check_splice(analysis *a, const char *text, size_t size, const uint8
     memcpy(edited + at + ins, text + at + cut, size - at - cut);
     size_t len = size - cut + ins;
     splice sp;
-    if (splice_analysis(a, text, size, edited, len, &sp) == 0) {
+    if (splice_analysis(a, text, size, edited, len, at, size - at - cut, &sp) == 0) {
         check(a, len);
         if (sp.q_first > sp.q_old_end || sp.q_first > sp.q_new_end || sp.q_new_end > a->n_quotes ||
             sp.from > sp.new_to || sp.new_to > len)

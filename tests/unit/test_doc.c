@@ -116,10 +116,49 @@ static void random_edits_match_a_model(void **state)
     doc_free(d);
 }
 
+/* What doc_unchanged promises must hold: the bytes it calls unchanged at
+ * either end equal the text as it was seen. */
+static void unchanged_ends(void **state)
+{
+    (void)state;
+    doc *d = doc_new();
+    const char *all[] = {"one", "two", "three", "four"};
+    apply(d, 0, -1, all, 4, 0);
+    size_t head, tail, len;
+    doc_unchanged(d, &head, &tail);
+    assert_int_equal(head, 0); /* never seen: all of it may have changed */
+    doc_seen(d);
+    const char *text = doc_text(d, &len);
+    char seen[64];
+    memcpy(seen, text, len);
+    size_t seen_len = len;
+    const char *typed[] = {"twoo"};
+    apply(d, 1, 2, typed, 1, 0);
+    const char *added[] = {"", "3.5"};
+    apply(d, 3, 3, added, 2, 0);
+    text = doc_text(d, &len);
+    doc_unchanged(d, &head, &tail);
+    assert_int_equal(head, strlen("one\n"));
+    assert_int_equal(tail, strlen("four"));
+    assert_memory_equal(text, seen, head);
+    assert_memory_equal(text + len - tail, seen + seen_len - tail, tail);
+    const char *last[] = {"four!"};
+    apply(d, 5, 6, last, 1, 0);
+    doc_unchanged(d, &head, &tail);
+    assert_int_equal(tail, 0);
+    doc_seen(d);
+    doc_unchanged(d, &head, &tail);
+    text = doc_text(d, &len);
+    assert_int_equal(head, len);
+    assert_int_equal(tail, len);
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whole_buffer_then_edits),
+        cmocka_unit_test(unchanged_ends),
         cmocka_unit_test(impossible_ranges_are_refused),
         cmocka_unit_test(empty_copy_edits),
         cmocka_unit_test(random_edits_match_a_model),

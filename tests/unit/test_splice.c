@@ -114,7 +114,7 @@ static void spliced_equals_whole(void **state)
         assert_int_equal(analysis_run(text, len, &a), 0);
         assert_int_equal(analysis_run(fresh, new_len, &whole), 0);
         splice sp;
-        int rc = splice_analysis(a, text, len, fresh, new_len, &sp);
+        int rc = splice_analysis(a, text, len, fresh, new_len, 0, 0, &sp);
         assert_true(rc == 0 || rc == SPLICE_WHOLE);
         if (rc == 0 && !sp.exact) {
             inexact++;
