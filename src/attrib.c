@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "array.h"
 #include "lexicon.h"
@@ -108,6 +111,31 @@ static inline bool ascii_word_byte(unsigned char b)
     return (unsigned char)((b | 0x20) - 'a') < 26 || (unsigned char)(b - '0') < 10;
 }
 
+/* The end of the run of ASCII letters and digits starting at e. Words
+ * average five or six bytes, so one SSE2 load (baseline on x86-64) usually
+ * finds the end; the byte loop is the portable fallback and the tail. */
+static size_t ascii_word_run(const char *t, size_t len, size_t e)
+{
+#if defined(__SSE2__)
+    /* Unsigned range tests by signed compare: adding 0x80 - base moves
+     * [base, base + n) to the bottom of the signed byte range. */
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8((char)(0x80 + 10));
+    for (; e + 16 <= len; e += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + e));
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_a), letters);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(l, d)) & 0xFFFFu;
+        if (other)
+            return e + (size_t)__builtin_ctz(other);
+    }
+#endif
+    while (e < len && ascii_word_byte((unsigned char)t[e]))
+        e++;
+    return e;
+}
+
 static bool word_char(int32_t c)
 {
     return text_is_letter(c) || text_is_digit(c);
@@ -120,12 +148,8 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
     size_t n, e = i;
     int32_t c;
     *abbrev = false;
-    while (e < len) {
+    while ((e = ascii_word_run(t, len, e)) < len) {
         unsigned char b = (unsigned char)t[e];
-        if (ascii_word_byte(b)) {
-            e++;
-            continue;
-        }
         if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
             break; /* ends the word without the decoding below: a space, a comma */
         c = text_decode(t, len, e, &n);
