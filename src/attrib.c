@@ -79,7 +79,7 @@ typedef struct attrib {
     analysis *a;
     tok *t;
     size_t n, cap;
-    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
+    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers; names borrowed from a->heard or ctx->heard */
     size_t n_hist;
     people *people;
     size_t cur;      /* the token being attributed: where pronouns look back from */
@@ -850,17 +850,10 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     return 0;
 }
 
+/* e->name must outlive `at`: it is a name of a->heard or ctx->heard. */
 static void remember(attrib *at, const entity *e)
 {
-    entity *slot = &at->hist[at->n_hist % ATTRIB_HISTORY];
-    if (at->n_hist >= ATTRIB_HISTORY)
-        entity_clear(slot);
-    slot->name = strdup(e->name);
-    slot->kind = e->kind;
-    slot->plural = e->plural;
-    slot->gender = e->gender;
-    if (slot->name)
-        at->n_hist++;
+    at->hist[at->n_hist++ % ATTRIB_HISTORY] = *e;
 }
 
 /* Remembers a speaker named at offset `where`, and notes it in the
@@ -878,7 +871,7 @@ static int hear(attrib *at, const entity *e, size_t where)
     if (!name)
         return -ENOMEM;
     a->heard[a->n_heard++] = (heard){where, name, (int)e->kind, e->gender, e->plural};
-    remember(at, e);
+    remember(at, &(entity){name, e->kind, e->plural, e->gender});
     return 0;
 }
 
@@ -1283,8 +1276,6 @@ int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, anal
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
         if (!a->quotes[i].speaker)
             rc = unattributed(a, &a->quotes[i]);
-    for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
-        entity_clear(&at.hist[i]);
     if (rc == 0) {
         people_free(a->people);
         a->people = at.people;
