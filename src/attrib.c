@@ -143,11 +143,14 @@ static bool word_char(int32_t c)
 
 /* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
  * and the dots of abbreviations (U.S., No.10). */
-static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
+/* *lx is set when the word had to be looked up here (before a dot): the
+ * same classes the whole token would get, since the lexicon drops a final
+ * dot, so the caller need not look it up again. */
+static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsigned *lx)
 {
     size_t n, e = i;
     int32_t c;
-    *abbrev = false;
+    *classed = false;
     while ((e = ascii_word_run(t, len, e)) < len) {
         unsigned char b = (unsigned char)t[e];
         if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
@@ -169,17 +172,19 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
     /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
     if (e < len && t[e] == '.') {
         bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i));
-        unsigned lx = lexicon_classes(t + i, e - i);
-        if (letters_dots || ((lx & LEX_TITLE) && e - i <= 4)) {
-            *abbrev = true;
+        *lx = lexicon_classes(t + i, e - i);
+        *classed = true;
+        if (letters_dots || ((*lx & LEX_TITLE) && e - i <= 4))
             e++;
-        }
     }
     return e;
 }
 
 static bool possessive_word(const char *t, size_t s, size_t e)
 {
+    unsigned char z = (unsigned char)t[e - 1];
+    if (z != '\'' && z != 's' && z != 'S' && z != 0x99) /* most words: no ending to test */
+        return false;
     if (e - s >= 2 && (t[e - 1] == '\'' || (e - s >= 4 && !memcmp(t + e - 3, "\xe2\x80\x99", 3))))
         return true; /* Dockers' */
     if (e - s >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
@@ -244,8 +249,9 @@ static int tokenize(attrib *at)
             line_start = i + 1;
             i++;
         } else if (ascii_word_byte(b) || word_char(c)) {
-            bool abbrev;
-            size_t e = word_end(t, len, i, &abbrev), n2;
+            bool classed;
+            unsigned lx = 0;
+            size_t e = word_end(t, len, i, &classed, &lx), n2;
             /* A plural possessive keeps its apostrophe: "the Dockers’ Union". */
             if (e > i && t[e - 1] == 's' && e < len) {
                 int32_t ap = text_decode(t, len, e, &n2);
@@ -257,7 +263,7 @@ static int tokenize(attrib *at)
             if (!k)
                 return -ENOMEM;
             k->flags = (uint8_t)flags;
-            k->lex = lexicon_classes(t + i, e - i);
+            k->lex = classed ? lx : lexicon_classes(t + i, e - i);
             i = e;
         } else if (!text_is_space(c)) {
             tok *k = push_tok(at, TK_PUNCT, i, i + n, para);
