@@ -457,10 +457,11 @@ static char *span_dup(const attrib *at, size_t from, size_t to)
     char *out = malloc(e - s + 1);
     if (!out)
         return NULL;
-    size_t k = 0;
-    for (size_t i = s; i < e; i++) /* fold line breaks inside a phrase */
-        out[k++] = at->text[i] == '\n' ? ' ' : at->text[i];
-    out[k] = '\0';
+    memcpy(out, at->text + s, e - s);
+    out[e - s] = '\0';
+    /* Fold line breaks inside a phrase: rare, so found by memchr. */
+    for (char *nl = memchr(out, '\n', e - s); nl; nl = memchr(nl + 1, '\n', (size_t)(out + (e - s) - nl - 1)))
+        *nl = ' ';
     return out;
 }
 
@@ -863,19 +864,21 @@ static void remember(attrib *at, const entity *e)
 }
 
 /* Remembers a speaker named at offset `where`, and notes it in the
- * analysis for a later reading of the text from a point after it. */
-static int hear(attrib *at, const entity *e, size_t where)
+ * analysis for a later reading of the text from a point after it. Takes
+ * e->name (NULL on return): the caller has no further use for it. */
+static int hear(attrib *at, entity *e, size_t where)
 {
     analysis *a = at->a;
+    char *name = e->name;
+    e->name = NULL;
     if ((a->n_heard & (a->n_heard - 1)) == 0) { /* capacity doubles at powers of two */
         heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 1) * sizeof *grown);
-        if (!grown)
+        if (!grown) {
+            free(name);
             return -ENOMEM;
+        }
         a->heard = grown;
     }
-    char *name = strdup(e->name);
-    if (!name)
-        return -ENOMEM;
     a->heard[a->n_heard++] = (heard){where, name, (int)e->kind, e->gender, e->plural};
     remember(at, &(entity){name, e->kind, e->plural, e->gender});
     return 0;
@@ -1177,8 +1180,8 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
         return -ENOMEM;
     if (q->speaker) {
-        entity e = {q->speaker, f->who.kind, f->who.plural, f->who.gender};
-        return hear(at, &e, q->open);
+        entity e = {strdup(q->speaker), f->who.kind, f->who.plural, f->who.gender};
+        return e.name ? hear(at, &e, q->open) : -ENOMEM;
     }
     return 0;
 }
