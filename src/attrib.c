@@ -871,8 +871,11 @@ static int hear(attrib *at, entity *e, size_t where)
     analysis *a = at->a;
     char *name = e->name;
     e->name = NULL;
-    if ((a->n_heard & (a->n_heard - 1)) == 0) { /* capacity doubles at powers of two */
-        heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 1) * sizeof *grown);
+    /* Capacity 16 first, as array_grow starts (one realloc for most
+     * articles, where doubling from 1 took four), then doubling at powers
+     * of two. */
+    if (a->n_heard == 0 || (a->n_heard >= 16 && (a->n_heard & (a->n_heard - 1)) == 0)) {
+        heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 16) * sizeof *grown);
         if (!grown) {
             free(name);
             return -ENOMEM;
