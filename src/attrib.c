@@ -79,7 +79,9 @@ typedef struct attrib {
     analysis *a;
     tok *t;
     size_t n, cap;
-    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers; names borrowed from a->heard or ctx->heard */
+    /* A ring of recent speakers; their names are borrowed from a->heard
+     * or ctx->heard, which outlive it. */
+    entity hist[ATTRIB_HISTORY];
     size_t n_hist;
     people *people;
     size_t cur;      /* the token being attributed: where pronouns look back from */
@@ -142,10 +144,10 @@ static bool word_char(int32_t c)
 }
 
 /* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
- * and the dots of abbreviations (U.S., No.10). */
-/* *lx is set when the word had to be looked up here (before a dot): the
- * same classes the whole token would get, since the lexicon drops a final
- * dot, so the caller need not look it up again. */
+ * and the dots of abbreviations (U.S., No.10). Sets *classed and *lx when
+ * the word had to be looked up here (before a dot): those are the classes
+ * of the whole token too, since the lexicon drops a final dot, so the
+ * caller need not look it up again. */
 static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsigned *lx)
 {
     size_t n, e = i;
