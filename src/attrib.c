@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "array.h"
 #include "lexicon.h"
@@ -76,7 +79,9 @@ typedef struct attrib {
     analysis *a;
     tok *t;
     size_t n, cap;
-    entity hist[ATTRIB_HISTORY]; /* a ring of recent speakers */
+    /* A ring of recent speakers; their names are borrowed from a->heard
+     * or ctx->heard, which outlive it. */
+    entity hist[ATTRIB_HISTORY];
     size_t n_hist;
     people *people;
     size_t cur;      /* the token being attributed: where pronouns look back from */
@@ -108,24 +113,48 @@ static inline bool ascii_word_byte(unsigned char b)
     return (unsigned char)((b | 0x20) - 'a') < 26 || (unsigned char)(b - '0') < 10;
 }
 
+/* The end of the run of ASCII letters and digits starting at e. Words
+ * average five or six bytes, so one SSE2 load (baseline on x86-64) usually
+ * finds the end; the byte loop is the portable fallback and the tail. */
+static size_t ascii_word_run(const char *t, size_t len, size_t e)
+{
+#if defined(__SSE2__)
+    /* Unsigned range tests by signed compare: adding 0x80 - base moves
+     * [base, base + n) to the bottom of the signed byte range. */
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8((char)(0x80 + 10));
+    for (; e + 16 <= len; e += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + e));
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_a), letters);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(l, d)) & 0xFFFFu;
+        if (other)
+            return e + (size_t)__builtin_ctz(other);
+    }
+#endif
+    while (e < len && ascii_word_byte((unsigned char)t[e]))
+        e++;
+    return e;
+}
+
 static bool word_char(int32_t c)
 {
     return text_is_letter(c) || text_is_digit(c);
 }
 
 /* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
- * and the dots of abbreviations (U.S., No.10). */
-static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
+ * and the dots of abbreviations (U.S., No.10). Sets *classed and *lx when
+ * the word had to be looked up here (before a dot): those are the classes
+ * of the whole token too, since the lexicon drops a final dot, so the
+ * caller need not look it up again. */
+static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsigned *lx)
 {
     size_t n, e = i;
     int32_t c;
-    *abbrev = false;
-    while (e < len) {
+    *classed = false;
+    while ((e = ascii_word_run(t, len, e)) < len) {
         unsigned char b = (unsigned char)t[e];
-        if (ascii_word_byte(b)) {
-            e++;
-            continue;
-        }
         if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
             break; /* ends the word without the decoding below: a space, a comma */
         c = text_decode(t, len, e, &n);
@@ -145,17 +174,19 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *abbrev)
     /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
     if (e < len && t[e] == '.') {
         bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i));
-        unsigned lx = lexicon_classes(t + i, e - i);
-        if (letters_dots || ((lx & LEX_TITLE) && e - i <= 4)) {
-            *abbrev = true;
+        *lx = lexicon_classes(t + i, e - i);
+        *classed = true;
+        if (letters_dots || ((*lx & LEX_TITLE) && e - i <= 4))
             e++;
-        }
     }
     return e;
 }
 
 static bool possessive_word(const char *t, size_t s, size_t e)
 {
+    unsigned char z = (unsigned char)t[e - 1];
+    if (z != '\'' && z != 's' && z != 'S' && z != 0x99) /* most words: no ending to test */
+        return false;
     if (e - s >= 2 && (t[e - 1] == '\'' || (e - s >= 4 && !memcmp(t + e - 3, "\xe2\x80\x99", 3))))
         return true; /* Dockers' */
     if (e - s >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
@@ -220,8 +251,9 @@ static int tokenize(attrib *at)
             line_start = i + 1;
             i++;
         } else if (ascii_word_byte(b) || word_char(c)) {
-            bool abbrev;
-            size_t e = word_end(t, len, i, &abbrev), n2;
+            bool classed;
+            unsigned lx = 0;
+            size_t e = word_end(t, len, i, &classed, &lx), n2;
             /* A plural possessive keeps its apostrophe: "the Dockers’ Union". */
             if (e > i && t[e - 1] == 's' && e < len) {
                 int32_t ap = text_decode(t, len, e, &n2);
@@ -233,7 +265,7 @@ static int tokenize(attrib *at)
             if (!k)
                 return -ENOMEM;
             k->flags = (uint8_t)flags;
-            k->lex = lexicon_classes(t + i, e - i);
+            k->lex = classed ? lx : lexicon_classes(t + i, e - i);
             i = e;
         } else if (!text_is_space(c)) {
             tok *k = push_tok(at, TK_PUNCT, i, i + n, para);
@@ -427,10 +459,11 @@ static char *span_dup(const attrib *at, size_t from, size_t to)
     char *out = malloc(e - s + 1);
     if (!out)
         return NULL;
-    size_t k = 0;
-    for (size_t i = s; i < e; i++) /* fold line breaks inside a phrase */
-        out[k++] = at->text[i] == '\n' ? ' ' : at->text[i];
-    out[k] = '\0';
+    memcpy(out, at->text + s, e - s);
+    out[e - s] = '\0';
+    /* Fold line breaks inside a phrase: rare, so found by memchr. */
+    for (char *nl = memchr(out, '\n', e - s); nl; nl = memchr(nl + 1, '\n', (size_t)(out + (e - s) - nl - 1)))
+        *nl = ' ';
     return out;
 }
 
@@ -826,35 +859,33 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     return 0;
 }
 
+/* e->name must outlive `at`: it is a name of a->heard or ctx->heard. */
 static void remember(attrib *at, const entity *e)
 {
-    entity *slot = &at->hist[at->n_hist % ATTRIB_HISTORY];
-    if (at->n_hist >= ATTRIB_HISTORY)
-        entity_clear(slot);
-    slot->name = strdup(e->name);
-    slot->kind = e->kind;
-    slot->plural = e->plural;
-    slot->gender = e->gender;
-    if (slot->name)
-        at->n_hist++;
+    at->hist[at->n_hist++ % ATTRIB_HISTORY] = *e;
 }
 
 /* Remembers a speaker named at offset `where`, and notes it in the
- * analysis for a later reading of the text from a point after it. */
-static int hear(attrib *at, const entity *e, size_t where)
+ * analysis for a later reading of the text from a point after it. Takes
+ * e->name (NULL on return): the caller has no further use for it. */
+static int hear(attrib *at, entity *e, size_t where)
 {
     analysis *a = at->a;
-    if ((a->n_heard & (a->n_heard - 1)) == 0) { /* capacity doubles at powers of two */
-        heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 1) * sizeof *grown);
-        if (!grown)
+    char *name = e->name;
+    e->name = NULL;
+    /* Capacity 16 first, as array_grow starts (one realloc for most
+     * articles, where doubling from 1 took four), then doubling at powers
+     * of two. */
+    if (a->n_heard == 0 || (a->n_heard >= 16 && (a->n_heard & (a->n_heard - 1)) == 0)) {
+        heard *grown = realloc(a->heard, (a->n_heard ? 2 * a->n_heard : 16) * sizeof *grown);
+        if (!grown) {
+            free(name);
             return -ENOMEM;
+        }
         a->heard = grown;
     }
-    char *name = strdup(e->name);
-    if (!name)
-        return -ENOMEM;
     a->heard[a->n_heard++] = (heard){where, name, (int)e->kind, e->gender, e->plural};
-    remember(at, e);
+    remember(at, &(entity){name, e->kind, e->plural, e->gender});
     return 0;
 }
 
@@ -1154,8 +1185,8 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
         return -ENOMEM;
     if (q->speaker) {
-        entity e = {q->speaker, f->who.kind, f->who.plural, f->who.gender};
-        return hear(at, &e, q->open);
+        entity e = {strdup(q->speaker), f->who.kind, f->who.plural, f->who.gender};
+        return e.name ? hear(at, &e, q->open) : -ENOMEM;
     }
     return 0;
 }
@@ -1259,8 +1290,6 @@ int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, anal
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
         if (!a->quotes[i].speaker)
             rc = unattributed(a, &a->quotes[i]);
-    for (size_t i = 0; i < at.n_hist && i < ATTRIB_HISTORY; i++)
-        entity_clear(&at.hist[i]);
     if (rc == 0) {
         people_free(a->people);
         a->people = at.people;
