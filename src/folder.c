@@ -50,7 +50,7 @@ bool folder_wants(const char *path)
     return strcasecmp(e, "txt") == 0 || strcasecmp(e, "md") == 0 || is_html(path);
 }
 
-static char *join(const char *dir, const char *name)
+char *folder_join(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
     char *s = malloc(a + b + 2);
@@ -75,7 +75,7 @@ static int walk(const char *dir, paths *out)
     while (rc == 0 && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue; /* ".", "..", and hidden files and folders */
-        char *path = join(dir, e->d_name);
+        char *path = folder_join(dir, e->d_name);
         struct stat st;
         if (!path) {
             rc = -ENOMEM;

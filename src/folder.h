@@ -14,6 +14,9 @@
 
 /* Whether a file of that name is an article (.txt, .md, .html, .htm). */
 bool folder_wants(const char *path);
+/* dir + "/" + name in a new string (the caller frees it), or NULL when out
+ * of memory. */
+char *folder_join(const char *dir, const char *name);
 /* Reads one article, a web page stripped to its text. Returns 0 and *out,
  * -ENOMEM, or another negative errno after source_load reported it. */
 int folder_read(const char *path, source **out);

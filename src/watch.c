@@ -400,18 +400,6 @@ static void unwatch_folder(watch *w, entry *e)
 
 /* ---- the walk ---- */
 
-static char *join(const char *dir, const char *name)
-{
-    size_t a = strlen(dir), b = strlen(name);
-    char *s = malloc(a + b + 2);
-    if (s) {
-        memcpy(s, dir, a);
-        s[a] = '/';
-        memcpy(s + a + 1, name, b + 1);
-    }
-    return s;
-}
-
 static int push(watch *w, char *path)
 {
     if (!path || array_grow((void **)&w->stack, &w->cap_stack, w->n_stack + 1, sizeof *w->stack)) {
@@ -489,7 +477,7 @@ static int found(watch *w, const char *name)
 {
     if (name[0] == '.')
         return 0; /* ".", "..", and hidden files and folders */
-    char *path = join(w->dir_path, name);
+    char *path = folder_join(w->dir_path, name);
     if (!path)
         return -ENOMEM;
     struct stat st;
