@@ -56,7 +56,8 @@ static const lex_entry lex_lists[] = {
      "ally allies critic critics researcher researchers economist scientist doctor "
      "ministry government department embassy office company firm agency campaign "
      "union council committee court military army spokesperson mayor governor senator "
-     "chairman chairwoman premier authorities negotiator negotiators", LEX_ROLE},
+     "chairman chairwoman premier authorities negotiator negotiators authority operator "
+     "regulator watchdog board commission", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
     {"the his her its their our my your", LEX_THE},
     {"he she they", LEX_PRON},
