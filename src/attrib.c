@@ -1137,6 +1137,28 @@ static int right_after(const attrib *at, size_t qt, found *f)
     return resolve(at, from, v, &f->who);
 }
 
+/* In "Delgado said the state had promised “…”" the quoted words are what
+ * Delgado said: a verb of saying before the nearer cue c of another kind
+ * names the speaker, when it names someone else (the nearer cue is the more
+ * telling one for the same person: "He said ... and accused X of “…”"). */
+static int reported_by(const attrib *at, size_t ss, size_t c, size_t qt, found *f)
+{
+    for (size_t d = c; d-- > ss;) {
+        if (at->t[d].type != TK_WORD || !(at->t[d].lex & LEX_INVERT) || !cue_at(at, d))
+            continue;
+        found outer = {0};
+        int rc = by_cue(at, d, ss, qt, &outer);
+        if (rc == 0 && outer.who.name && strcmp(outer.who.name, f->who.name) != 0) {
+            entity_clear(&f->who);
+            *f = outer;
+        } else {
+            entity_clear(&outer.who);
+        }
+        return rc;
+    }
+    return 0;
+}
+
 /* A cue elsewhere in the quote's sentence: before it, or after it. */
 static int in_sentence(attrib *at, size_t qt, bool before, found *f)
 {
@@ -1147,8 +1169,9 @@ static int in_sentence(attrib *at, size_t qt, bool before, found *f)
                 continue;
             if ((cue_at(at, c) || (at->t[c].lex & LEX_CUE_ING) || according_at(at, c))) {
                 int rc = by_cue(at, c, ss, qt, f);
-                if (rc || f->who.name)
-                    return rc;
+                if (rc || !f->who.name)
+                    continue;
+                return (at->t[c].lex & LEX_INVERT) ? 0 : reported_by(at, ss, c, qt, f);
             }
         }
         return 0;
