@@ -412,6 +412,14 @@ static size_t np_before(const attrib *at, size_t end, size_t floor)
     return b;
 }
 
+/* An age before a name: "said 12-year-old Maya Ruiz". */
+static bool age_word(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_WORD && k->e - k->s > 4 && (unsigned char)(at->text[k->s] - '0') < 10 &&
+           !memcmp(at->text + k->e - 4, "-old", 4);
+}
+
 /* The noun phrase starting at token `from` (a name or description after an
  * inverted cue: said Raab, said a spokesman for the ministry). */
 static size_t np_after(const attrib *at, size_t from, size_t limit)
@@ -419,12 +427,13 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
     size_t e = from;
     if (e < limit && (at->t[e].lex & LEX_PRON))
         return e + 1;
-    /* "said opposition leader Marco Vidal": lowercase titles before a name. */
+    /* "said opposition leader Marco Vidal": lowercase titles (or an age) before a name. */
     size_t t = from;
     while (t < limit && t - from < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
-    if (t > from && t < limit && (at->t[t].flags & TF_CAP) && (at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)))
+    if (t > from && t < limit && (at->t[t].flags & TF_CAP) &&
+        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, t - 1)))
         e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
@@ -1214,6 +1223,16 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     return 0;
 }
 
+/* Whether a verb of speech follows the quote at token qt (“…,” said …):
+ * then its speaker is one this pass could not name, not the previous one. */
+static bool cue_follows(const attrib *at, size_t qt)
+{
+    size_t i = qt + 1;
+    if (i < at->n && is_punct(at, i, ","))
+        i++;
+    return i < at->n && at->t[i].para == at->t[qt].para && cue_at(at, i);
+}
+
 /* Whether the quote at token qt continues the speech of the quote before:
  * in the same paragraph, or opening the paragraph right after it. */
 static bool continues(const attrib *at, size_t qt, size_t prev_qt)
@@ -1252,7 +1271,7 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
             return assign(at, q, &f, 0.6f);
     }
     entity_clear(&f.who);
-    if (rc == 0 && prev && prev->speaker && continues(at, qt, prev_qt)) {
+    if (rc == 0 && prev && prev->speaker && continues(at, qt, prev_qt) && !cue_follows(at, qt)) {
         q->speaker = strdup(prev->speaker);
         q->confidence = prev->confidence * 0.85f;
         if (!q->speaker)
