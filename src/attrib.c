@@ -785,6 +785,14 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         if (k == to && to - from > 1 && (last->flags & TF_CAP)) /* the Foreign Office */
             return set_name(out, span_dup(at, from + 1, to), ENT_BODY, false);
     }
+    /* "Critics say", "Officials said": a common word capitalised because it
+     * opens the sentence describes people; it is nobody's name. (Followed
+     * by another word, "Officials close to the talks", it is a phrase cut
+     * short, which the speakers heard describe better.) */
+    if (to - from == 1 && (first->lex & (LEX_ROLE | LEX_PLURAL)) &&
+        !(first->lex & (LEX_TITLE | LEX_BODY)) && first->sent == from && to < at->n &&
+        (cue_at(at, to) || (at->t[to].lex & LEX_AUX)))
+        return set_name(out, describe(at, from, to), ENT_ANON, plural);
     if (last->flags & TF_CAP) {
         size_t ns = name_start(at, from, to);
         if (ns == to) {
@@ -1223,6 +1231,39 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     return 0;
 }
 
+/* A quote standing alone in its paragraph, after a paragraph of narration
+ * that introduces it: "Ortiz had a simple message for residents:" or, one
+ * sentence long, "Fire Chief Lena Ortiz put it more bluntly." The subject
+ * of that sentence speaks, when it names someone. */
+static int introducing_paragraph(const attrib *at, size_t qt, found *f)
+{
+    if (qt < 3 || at->t[qt - 1].type != TK_PARA)
+        return 0;
+    size_t after = qt + 1;
+    while (after < at->n && at->t[after].type == TK_PUNCT)
+        after++;
+    if (after < at->n && at->t[after].type != TK_PARA)
+        return 0; /* narration follows the quote: its own rules apply */
+    size_t last = qt - 2, ss = at->t[last].sent;
+    bool colon = is_punct(at, last, ":");
+    if (!colon && !is_punct(at, last, "."))
+        return 0;
+    size_t ps = last;
+    while (ps > 0 && at->t[ps - 1].type != TK_PARA) {
+        if (at->t[--ps].type == TK_QUOTE)
+            return 0; /* a paragraph with a quote of its own is not an introduction */
+    }
+    if (!colon && ss != ps)
+        return 0;
+    int rc = by_subject(at, last, f);
+    /* Without a colon only a person by full name introduces: "Critics say
+     * the plan is rushed." or "Markets took the news calmly." before a
+     * quote attribute nothing. */
+    if (rc == 0 && !colon && f->who.name && (f->who.kind != ENT_PERSON || !strchr(f->who.name, ' ')))
+        entity_clear(&f->who);
+    return rc;
+}
+
 /* Whether a verb of speech follows the quote at token qt (“…,” said …):
  * then its speaker is one this pass could not name, not the previous one. */
 static bool cue_follows(const attrib *at, size_t qt)
@@ -1262,6 +1303,8 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
         if (rc == 0 && qt > at->t[qt].sent && is_punct(at, qt - 1, ":") &&
             (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.7f);
+        if (rc == 0 && (rc = introducing_paragraph(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.6f);
     } else {
         if ((rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.85f);
