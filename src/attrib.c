@@ -1031,6 +1031,14 @@ static int by_subject(const attrib *at, size_t i, found *f)
     return resolve(at, cs, se, &f->who);
 }
 
+/* Whether tokens [b, e) are a role with its complement: "the mayor of Port
+ * Ellis", "a spokesman for the Harbour Authority". */
+static bool role_of(const attrib *at, size_t b, size_t e)
+{
+    return b + 2 < e && (at->t[b].lex & (LEX_THE | LEX_DET)) && !(at->t[b + 1].flags & TF_CAP) &&
+           (at->t[b + 1].lex & (LEX_ROLE | LEX_TITLE)) && (at->t[b + 2].lex & LEX_LINK);
+}
+
 /* Speaker of the cue at token c: the phrase before it (skipping "has",
  * "also", "further"), across an apposition, or after it when inverted. */
 static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found *f)
@@ -1058,10 +1066,12 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         if (k == v)
             break;
         /* "Labour's spokesman, Dev Anand, said": the name is the insertion,
-         * unless a name stands before it ("Rep. Al Voss, R-Texas, said"). */
+         * unless a name stands before it ("Rep. Al Voss, R-Texas, said") that
+         * is not the end of a role ("The mayor of Port Ellis, Rosa Delgado,"). */
         if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
             np_before(at, v - 1, k + 1) == k + 1 && k > floor && at->t[k - 1].type == TK_WORD &&
-            (!(at->t[k - 1].flags & TF_CAP) || (at->t[k - 1].lex & LEX_TITLE))) {
+            (!(at->t[k - 1].flags & TF_CAP) || (at->t[k - 1].lex & LEX_TITLE) ||
+             role_of(at, np_before(at, k, floor), k))) {
             b = k + 1;
             v = v - 1;
             break;
