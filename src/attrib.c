@@ -199,14 +199,15 @@ static bool possessive_word(const char *t, size_t s, size_t e)
     return false;
 }
 
-/* Where a paragraph ends at a newline: a blank line, or a long line, as the
- * quote finder decides too. */
+/* Where a paragraph ends at a newline: a blank line, a long line, or a
+ * next line indented deeper, as the quote finder decides too. */
 static bool para_break(const char *t, size_t len, size_t nl, size_t line_start)
 {
     size_t j = nl + 1;
     while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
         j++;
-    return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH;
+    return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH ||
+           text_opens_paragraph(text_indent(t, len, line_start), text_indent(t, len, nl + 1));
 }
 
 static int tokenize(attrib *at)

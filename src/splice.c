@@ -1,7 +1,10 @@
 /*
  * splice.c: re-reading the paragraphs an edit touched. Paragraphs here are
  * runs of lines between blank lines, which both the quote finder and the
- * attribution treat as breaks. The window holds SPLICE_BEFORE paragraphs
+ * attribution treat as breaks (they also break at long lines and deeper
+ * indents, so a paragraph here may hold several of theirs: a window only
+ * grows; wire copy with no blank line is re-read whole, a few kilobytes).
+ * The window holds SPLICE_BEFORE paragraphs
  * before the edited ones (the speakers a pronoun or a continued quote can
  * reach) and SPLICE_AFTER after them; the nearest paragraph either side
  * must read as before, or the caller analyses the whole text.

@@ -176,3 +176,11 @@ void text_lines_locate(const text_lines *l, size_t offset, size_t *line, size_t 
     *line = lo;
     *col = offset - l->start[lo];
 }
+
+size_t text_indent(const char *text, size_t len, size_t line)
+{
+    size_t cols = 0;
+    for (size_t i = line; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
+        cols += text[i] == '\t' ? 4 : 1;
+    return cols;
+}

@@ -49,6 +49,16 @@ static inline bool text_is_space(int32_t c)
 }
 bool text_is_dash(int32_t c);
 
+/* Columns of blank (spaces, tabs as 4) opening the line that starts at
+ * `line`. Wire copy marks a paragraph by indenting its first line: a line
+ * indented deeper than the line before it (by 2 columns or more) opens a
+ * paragraph, for quote.c and attrib.c alike. */
+size_t text_indent(const char *text, size_t len, size_t line);
+static inline bool text_opens_paragraph(size_t prev_indent, size_t indent)
+{
+    return indent >= 2 && indent > prev_indent;
+}
+
 /* First invalid UTF-8 byte at or after `from`, or len when none. */
 size_t text_invalid_utf8(const char *text, size_t len, size_t from);
 
