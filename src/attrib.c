@@ -673,6 +673,19 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
         const tok *k = &at->t[e];
         bool fits = (k->flags & TF_CAP) || e == cs ||
                     (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
+        if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET))) {
+            /* "the harbour master’s deputy", "the ferry operator": lowercase
+             * words up to a possessive or the head noun. */
+            size_t h = e;
+            while (h < limit && h - e < 3 && np_word(at, h) && !(at->t[h].flags & TF_POSS) &&
+                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
+                h++;
+            if (h < limit && h - e < 3 && np_word(at, h) &&
+                ((at->t[h].flags & TF_POSS) || (at->t[h].lex & (LEX_ROLE | LEX_TITLE)))) {
+                e = h + 1;
+                continue;
+            }
+        }
         if (!fits && (at->t[e - 1].flags & TF_POSS)) {
             /* "Trump's running mate": the possessed phrase up to its head. */
             size_t h = e;
@@ -695,6 +708,7 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 }
 
 static int resolve(const attrib *at, size_t from, size_t to, entity *out);
+static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, size_t *to);
 
 /* The subject of an earlier sentence that a pronoun can stand for, in its
  * own paragraph or further back. */
@@ -705,8 +719,8 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
     for (int back = 0; back < 16 && s > 0 &&
                        (!same_para || at->t[s - 1].para == at->t[at->cur].para); back++) {
         s = at->t[s - 1].sent;
-        size_t se = sentence_end(at, s), cs = clause_start(at, s, se);
-        size_t sj = subject_end(at, cs, se);
+        size_t cs, sj;
+        subject_of(at, s, sentence_end(at, s), &cs, &sj);
         if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
             continue;
         int rc = resolve(at, cs, sj, out);
@@ -1014,22 +1028,28 @@ static size_t insertion_after(const attrib *at, size_t i, size_t limit)
     return i;
 }
 
-static int by_subject(const attrib *at, size_t i, found *f)
+/* The subject of the sentence starting at token ss, read up to `limit`:
+ * [*from, *to), empty when there is none. "Another resident, Tom Bay,
+ * disagreed": the name in apposition. */
+static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, size_t *to)
 {
-    size_t ss = at->t[i].sent, cs = clause_start(at, ss, i);
-    size_t se = subject_end(at, cs, i);
-    if (se == cs)
-        return 0;
-    /* "Another resident, Tom Bay, disagreed": the name in apposition. */
-    size_t after = insertion_after(at, se, i);
+    size_t cs = clause_start(at, ss, limit), se = subject_end(at, cs, limit);
+    size_t after = se > cs ? insertion_after(at, se, limit) : se;
     if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) &&
         np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & LEX_THE)) {
         cs = se + 1;
         se = after - 1;
     }
-    f->np_from = cs;
-    f->np_to = se;
-    return resolve(at, cs, se, &f->who);
+    *from = cs;
+    *to = se;
+}
+
+static int by_subject(const attrib *at, size_t i, found *f)
+{
+    subject_of(at, at->t[i].sent, i, &f->np_from, &f->np_to);
+    if (f->np_to == f->np_from)
+        return 0;
+    return resolve(at, f->np_from, f->np_to, &f->who);
 }
 
 /* Whether tokens [b, e) are a role with its complement: "the mayor of Port
