@@ -673,9 +673,10 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
         const tok *k = &at->t[e];
         bool fits = (k->flags & TF_CAP) || e == cs ||
                     (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
-        if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET))) {
-            /* "the harbour master’s deputy", "the ferry operator": lowercase
-             * words up to a possessive or the head noun. */
+        if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
+            /* "the harbour master’s deputy", "the ferry operator", "chief
+             * financial officer": lowercase words up to a possessive or the
+             * head noun. */
             size_t h = e;
             while (h < limit && h - e < 3 && np_word(at, h) && !(at->t[h].flags & TF_POSS) &&
                    !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
