@@ -35,11 +35,11 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Copies text[s, e) into out for a message, cut at cap bytes; "—" when empty. */
+/* Copies text[s, e) into out for a message, cut at cap bytes; "" when empty. */
 static void words_of(const char *text, uint32_t s, uint32_t e, char *out, size_t cap)
 {
     if (e <= s) {
-        snprintf(out, cap, "\xe2\x80\x94");
+        *out = '\0';
         return;
     }
     size_t n = e - s < cap - 1 ? e - s : cap - 1;
@@ -114,15 +114,25 @@ static int differs(analysis *a, const quote *q, const char *text, const corpus *
     }
     if (!count)
         return 0;
-    char mine[80], theirs[80];
+    /* Said as an editor reads it: “their” here, “there” in b.txt:5; a word
+     * one side lacks is "not here" or "not in" the other. */
+    char mine[80], theirs[80], what[240];
     words_of(text, first_op->a_start, first_op->a_end, mine, sizeof mine);
     words_of(first_text, first_op->b_start, first_op->b_end, theirs, sizeof theirs);
-    return analysis_add_diag(
-        a, q->start, q->end, spelling ? DIAG_INFO : DIAG_WARN,
-        spelling ? "spelling-differs" : "wording-differs",
-        "quote %s %zu other source%s: \xe2\x80\x9c%s\xe2\x80\x9d / \xe2\x80\x9c%s\xe2\x80\x9d (%s:%zu)",
-        spelling ? "is spelled differently in" : "differs from", count, count == 1 ? "" : "s", mine,
-        theirs, base_name(first->doc), first->line);
+    const char *where = base_name(first->doc);
+    if (!*theirs)
+        snprintf(what, sizeof what, "\xe2\x80\x9c%s\xe2\x80\x9d here, not in %s:%zu", mine, where,
+                 first->line);
+    else if (!*mine)
+        snprintf(what, sizeof what, "\xe2\x80\x9c%s\xe2\x80\x9d in %s:%zu, not here", theirs, where,
+                 first->line);
+    else
+        snprintf(what, sizeof what, "\xe2\x80\x9c%s\xe2\x80\x9d here, \xe2\x80\x9c%s\xe2\x80\x9d in %s:%zu",
+                 mine, theirs, where, first->line);
+    return analysis_add_diag(a, q->start, q->end, spelling ? DIAG_INFO : DIAG_WARN,
+                             spelling ? "spelling-differs" : "wording-differs", "quote %s %zu other source%s: %s",
+                             spelling ? "is spelled differently in" : "differs from", count,
+                             count == 1 ? "" : "s", what);
 }
 
 /* Whether every word of `small` stands in `big`: "Harbour Authority" in

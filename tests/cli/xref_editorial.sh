@@ -31,7 +31,7 @@ for file, start in (('north-gazette.txt', 'We will keep the ferry running throug
 
 slow = quote('north-gazette.txt', 'The council has been slow')
 check(len(slow['sources']) == 1 and 'wording' in slow['sources'][0]['class'], 'slow/late is wording')
-check(any(d['code'] == 'wording-differs' and '\u201cslow\u201d / \u201clate\u201d' in d['message']
+check(any(d['code'] == 'wording-differs' and '\u201cslow\u201d here, \u201clate\u201d in ' in d['message']
           for d in slow['diagnostics']), 'slow/late is a warning naming both words')
 
 finish()
