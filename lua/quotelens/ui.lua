@@ -5,6 +5,11 @@ local render = require('quotelens.render')
 
 local M = {}
 
+-- "1 source", "2 sources".
+local function plural(n, word)
+  return string.format('%d %s%s', n, word, n == 1 and '' or 's')
+end
+
 local hover_win = nil
 local entering = false -- entering the float must not close it
 
@@ -256,7 +261,8 @@ function M.list()
   for _, q in ipairs(st.quotes) do
     items[#items + 1] = {
       bufnr = buf, lnum = q.lnum + 1, col = q.col + 1,
-      text = string.format('%s: “%s” [%d sources]', q.speaker or 'unattributed', first_words(buf, q), #q.sources),
+      text = string.format('%s: “%s” [%s]', q.speaker or 'unattributed', first_words(buf, q),
+        plural(#q.sources, 'source')),
     }
   end
   vim.fn.setloclist(0, {}, ' ', { title = 'quotelens quotes', items = items })
@@ -284,9 +290,15 @@ function M.speakers()
   end
   local rows = vim.tbl_values(by)
   table.sort(rows, function(a, b) return a.words > b.words end)
+  local total = 0
+  for _, r in ipairs(rows) do
+    total = total + r.words
+  end
   local lines = {}
   for _, r in ipairs(rows) do
-    lines[#lines + 1] = string.format('%-40s %3d quotes %5d words', r.speaker, r.quotes, r.words)
+    r.share = total > 0 and math.floor(100 * r.words / total + 0.5) or 0
+    lines[#lines + 1] = string.format('%-40s %-10s %-11s %3d%% of quoted words', r.speaker,
+      plural(r.quotes, 'quote'), plural(r.words, 'word'), r.share)
   end
   vim.api.nvim_echo({ { table.concat(lines, '\n') } }, false, {})
   return rows
