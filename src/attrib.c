@@ -1084,18 +1084,24 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
     size_t b = np_before(at, v, floor);
     /* Over insertions: "Ana Ruiz, the trade minister, said", "Sen. Ray Hill (R-Ohio) said". */
     for (int hops = 0; b == v && hops < 3; hops++) {
-        size_t k = insertion_before(at, v, floor);
-        if (k == v)
+        size_t after = v, k = insertion_before(at, v, floor);
+        if (k == v && hops > 0 && is_punct(at, v, ",")) {
+            /* "Rune Aas, 71, who has held shares since 1990, said": one
+             * comma closes the first insertion and opens the second. */
+            after = v + 1;
+            k = insertion_before(at, after, floor);
+        }
+        if (k == after)
             break;
         /* "Labour's spokesman, Dev Anand, said": the name is the insertion,
          * unless a name stands before it ("Rep. Al Voss, R-Texas, said") that
          * is not the end of a role ("The mayor of Port Ellis, Rosa Delgado,"). */
-        if (is_punct(at, v - 1, ",") && v >= k + 3 && (at->t[v - 2].flags & TF_CAP) &&
-            np_before(at, v - 1, k + 1) == k + 1 && k > floor && at->t[k - 1].type == TK_WORD &&
+        if (is_punct(at, after - 1, ",") && after >= k + 3 && (at->t[after - 2].flags & TF_CAP) &&
+            np_before(at, after - 1, k + 1) == k + 1 && k > floor && at->t[k - 1].type == TK_WORD &&
             (!(at->t[k - 1].flags & TF_CAP) || (at->t[k - 1].lex & LEX_TITLE) ||
              role_of(at, np_before(at, k, floor), k))) {
             b = k + 1;
-            v = v - 1;
+            v = after - 1;
             break;
         }
         v = k;
@@ -1111,10 +1117,13 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         return resolve(at, b, v, &f->who);
     }
     /* Inverted: said Raab / said a spokesman; but in "said he would" the
-     * pronoun opens the reported clause, and after "accused" or "urged"
-     * stands whom it was said to. */
+     * pronoun opens the reported clause (and "the board" in "said the board
+     * was"), and after "accused" or "urged" stands whom it was said to. */
     size_t e = np_after(at, cue_to, limit);
-    if (e > cue_to && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
+    /* "said the board was": a verb after the phrase makes it the subject
+     * of what was said. */
+    bool reported = e < limit && at->t[e].type == TK_WORD && (at->t[e].lex & LEX_AUX);
+    if (e > cue_to && !reported && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
         f->np_from = cue_to;
         f->np_to = e;
         return resolve(at, cue_to, e, &f->who);
