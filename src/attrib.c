@@ -491,10 +491,20 @@ static char *words_lower(const attrib *at, size_t from, size_t to)
 static size_t name_start(const attrib *at, size_t from, size_t to)
 {
     size_t b = to;
-    while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
-           (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
-        b--;
-    return b;
+    for (;;) {
+        while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
+               (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
+            b--;
+        /* Particles between the words of a name: "Maria de la Cruz". */
+        size_t p = b;
+        while (p < to && p > from && b - p < 2 && at->t[p - 1].type == TK_WORD &&
+               !(at->t[p - 1].flags & TF_CAP) && (at->t[p - 1].lex & LEX_PARTICLE))
+            p--;
+        if (p == b || p == from || at->t[p - 1].type != TK_WORD || !(at->t[p - 1].flags & TF_CAP) ||
+            (at->t[p - 1].flags & TF_POSS) || (at->t[p - 1].lex & LEX_TITLE))
+            return b;
+        b = p;
+    }
 }
 
 static void entity_clear(entity *e)
@@ -952,7 +962,7 @@ static int collect_people(attrib *at)
         if (!cap || !run_ends)
             continue;
         size_t end = i + 1;
-        size_t ns = name_start(at, end > 4 ? end - 4 : 0, end);
+        size_t ns = name_start(at, end > 6 ? end - 6 : 0, end);
         while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE)))
             ns++;
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
