@@ -210,6 +210,15 @@ static bool para_break(const char *t, size_t len, size_t nl, size_t line_start)
            text_opens_paragraph(text_indent(t, len, line_start), text_indent(t, len, nl + 1));
 }
 
+/* Whether t[from, to) holds only blanks and the character c. */
+static bool only_blank_or(const char *t, size_t from, size_t to, char c)
+{
+    for (; from < to; from++)
+        if (t[from] != ' ' && t[from] != '\t' && t[from] != c)
+            return false;
+    return true;
+}
+
 static int tokenize(attrib *at)
 {
     const char *t = at->text;
@@ -268,6 +277,8 @@ static int tokenize(attrib *at)
             k->flags = (uint8_t)flags;
             k->lex = classed ? lx : lexicon_classes(t + i, e - i);
             i = e;
+        } else if (c == '*' || c == '_' || (c == '>' && only_blank_or(t, line_start, i, '>'))) {
+            i++; /* Markdown emphasis and blockquotes: "**Ana Ruiz** said" reads as prose */
         } else if (!text_is_space(c)) {
             tok *k = push_tok(at, TK_PUNCT, i, i + n, para);
             if (!k)
@@ -1306,6 +1317,15 @@ static int introducing_paragraph(const attrib *at, size_t qt, found *f)
     }
     if (!colon && ss != ps)
         return 0;
+    /* "In her statement she wrote:": the verb of speech names the speaker. */
+    for (size_t c = last; colon && c-- > ss;) {
+        if (cue_at(at, c)) {
+            int rc = by_cue(at, c, ss, last, f);
+            if (rc || f->who.name)
+                return rc;
+            break;
+        }
+    }
     int rc = by_subject(at, last, f);
     /* Without a colon only a person by full name introduces: "Critics say
      * the plan is rushed." or "Markets took the news calmly." before a

@@ -269,11 +269,22 @@ static bool speech_word(const char *w, size_t n)
  * verb of speech and starts like a sentence. Anything else is woven into the
  * narration and is partial.
  */
+/* Whether text[from, to) is only Markdown around the start of a paragraph:
+ * a blockquote's ">", emphasis "**" or "_", and spaces. */
+static bool only_markup(const char *text, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (!text_is_space((unsigned char)text[from]) && text[from] != '>' && text[from] != '*' &&
+            text[from] != '_')
+            return false;
+    return true;
+}
+
 static quote_kind kind_of(const finder *f, size_t para_start, size_t open, size_t start, size_t end)
 {
     const char *t = f->text;
     size_t b = trim_back(t, para_start, open);
-    if (b == para_start)
+    if (only_markup(t, para_start, b))
         return QUOTE_FULL;
     size_t s = skip_space(t, start, end), n;
     mark_family fam;
