@@ -27,7 +27,7 @@
 #include "xref.h"
 
 typedef struct scan_opts {
-    bool json, strict;
+    bool json, strict, check;
     char **files, **folders;
     int n_files, n_folders;
 } scan_opts;
@@ -278,6 +278,8 @@ static int parse_args(int argc, char **argv, scan_opts *o)
             o->json = true;
         } else if (strcmp(argv[i], "--strict") == 0) {
             o->strict = true;
+        } else if (strcmp(argv[i], "--check") == 0) {
+            o->check = true;
         } else if (strcmp(argv[i], "--corpus") == 0) {
             if (++i == argc) {
                 fputs("quotelens scan: --corpus needs a folder\n", stderr);
@@ -296,7 +298,7 @@ static int parse_args(int argc, char **argv, scan_opts *o)
     }
     if (o->n_files == 0) {
         fputs("quotelens scan: no files given "
-              "(usage: quotelens scan [--json] [--strict] [--corpus DIR]... FILE...)\n", stderr);
+              "(usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...)\n", stderr);
         return -EINVAL;
     }
     return 0;
@@ -393,11 +395,13 @@ int cli_scan(int argc, char **argv)
         rc = names_index(r.reg);
     if (rc == 0)
         rc = cross_reference(&r, o.strict);
-    size_t printed = 0;
+    size_t printed = 0, warned = 0;
     for (size_t i = 0; i < r.n && rc == 0; i++) {
         if (!r.docs[i].printed)
             continue;
         printed++;
+        for (size_t d = 0; d < r.docs[i].a->n_diags; d++)
+            warned += r.docs[i].a->diags[d].severity <= DIAG_WARN;
         if (o.json)
             rc = print_json(&r, &r.docs[i]);
         else
@@ -414,5 +418,7 @@ int cli_scan(int argc, char **argv)
         fprintf(stderr, "quotelens scan: %s\n", strerror(-rc));
         return 2;
     }
-    return printed == 0 ? 2 : failed ? 1 : 0;
+    if (printed == 0)
+        return 2;
+    return failed ? 1 : o.check && warned ? 3 : 0;
 }

@@ -10,7 +10,7 @@
 
 
 static const char usage[] =
-    "usage: quotelens scan [--json] [--strict] [--corpus DIR]... FILE...\n"
+    "usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...\n"
     "       quotelens            (no arguments: the Neovim co-process, msgpack-RPC on stdio)\n"
     "       quotelens --version | --help\n"
     "\n"
@@ -28,9 +28,11 @@ static const char usage[] =
     "  --corpus DIR   also look for each quote in the .txt, .md and .html\n"
     "                 files under DIR (repeatable)\n"
     "  --strict       also report differences of spelling\n"
+    "  --check        exit with status 3 when a warning was reported, for CI\n"
     "\n"
     "Exit status: 0 when every file was scanned, 1 when some could not be,\n"
-    "2 when none could be or the arguments are wrong.\n";
+    "2 when none could be or the arguments are wrong, 3 with --check when\n"
+    "all were scanned and one has a warning.\n";
 
 int main(int argc, char **argv)
 {
