@@ -5,13 +5,15 @@
  * stays (it's), a dot between single letters goes (U.K. = UK), a hyphen
  * splits (strong-arming = strong arming). ASCII is folded inline; a word
  * with other letters goes through utf8proc (case fold, compatibility forms,
- * accents stripped). British spellings fold to American by suffix rules,
+ * accents stripped). Contractions fold to their two words (we'll = we
+ * will). British spellings fold to American by suffix rules,
  * applied to both sides alike, so a rule that also changes an unrelated
  * word ("promise" -> "promize") can only make two identical words equal.
  */
 #include "norm.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -170,6 +172,52 @@ static size_t word_end(const char *t, size_t end, size_t i)
     return e;
 }
 
+/* A contraction's two words: "we'll" -> "we" + "will", "won't" -> "will" +
+ * "not", "it's" -> "it" + "is" (only after pronouns that cannot own:
+ * "Ruiz's" stays one word). Sets the first word's length in *stem_len
+ * (into stem, which holds a word of NORM_MAX_WORD bytes) and returns the
+ * second, or NULL when w[0..k) is no contraction. */
+static const char *contraction(const char *w, size_t k, char *stem, size_t *stem_len)
+{
+    static const struct { const char *tail, *word; } tails[] = {
+        {"n't", "not"}, {"'ll", "will"}, {"'re", "are"}, {"'ve", "have"}, {"'m", "am"}, {"'d", "would"},
+        {"'s", "is"},
+    };
+    static const char *const is_after[] = {"it", "that", "there", "he", "she", "what", "who", "here",
+                                           "where", "how", "let"};
+    for (size_t r = 0; r < sizeof tails / sizeof tails[0]; r++) {
+        size_t t = strlen(tails[r].tail);
+        if (k <= t || memcmp(w + k - t, tails[r].tail, t) != 0)
+            continue;
+        size_t n = k - t;
+        memcpy(stem, w, n);
+        stem[n] = '\0';
+        if (r == 0) { /* won't, can't, shan't: the stem changes too */
+            if (!strcmp(stem, "wo"))
+                n = (size_t)sprintf(stem, "will");
+            else if (!strcmp(stem, "ca"))
+                n = (size_t)sprintf(stem, "can");
+            else if (!strcmp(stem, "sha"))
+                n = (size_t)sprintf(stem, "shall");
+        }
+        *stem_len = n;
+        if (tails[r].tail[1] != 's')
+            return tails[r].word;
+        for (size_t i = 0; i < sizeof is_after / sizeof is_after[0]; i++)
+            if (!strcmp(stem, is_after[i]))
+                return strcmp(stem, "let") ? "is" : "us";
+        return NULL;
+    }
+    return NULL;
+}
+
+static int push_folded(norm_words *w, const char *folded, size_t k, uint32_t s, uint32_t e,
+                       uint32_t flags)
+{
+    norm_word x = {XXH3_64bits(folded, k), s, e, flags};
+    return push_word(w, x);
+}
+
 int norm_quote(const char *text, size_t start, size_t end, norm_words *w)
 {
     int depth = 0;
@@ -190,14 +238,20 @@ int norm_quote(const char *text, size_t start, size_t end, norm_words *w)
                 n = 3;
         } else if (text_is_letter(c) || text_is_digit(c)) {
             size_t e = word_end(text, end, i);
-            char folded[NORM_MAX_WORD];
-            size_t k = fold_word(text + i, e - i, folded, sizeof folded);
-            norm_word x = {XXH3_64bits(folded, k), (uint32_t)i, (uint32_t)e,
-                           (depth ? NORM_BRACKETED : 0) | (gap ? NORM_AFTER_GAP : 0) |
-                               ((lexicon_classes(folded, k) & LEX_STOP) ? NORM_STOP : 0)};
-            gap = false;
-            if (push_word(w, x) != 0)
+            char folded[NORM_MAX_WORD], stem[NORM_MAX_WORD];
+            size_t k = fold_word(text + i, e - i, folded, sizeof folded), stem_len;
+            /* A contraction weighs as the one word it was written as:
+             * "there's" carries meaning that "there" and "is" do not. */
+            uint32_t flags = (depth ? NORM_BRACKETED : 0) | (gap ? NORM_AFTER_GAP : 0) |
+                             ((lexicon_classes(folded, k) & LEX_STOP) ? NORM_STOP : 0);
+            const char *second = memchr(folded, '\'', k) ? contraction(folded, k, stem, &stem_len) : NULL;
+            int rc = second ? push_folded(w, stem, stem_len, (uint32_t)i, (uint32_t)e, flags) ||
+                                  push_folded(w, second, strlen(second), (uint32_t)i, (uint32_t)e,
+                                              flags & ~(uint32_t)NORM_AFTER_GAP)
+                            : push_folded(w, folded, k, (uint32_t)i, (uint32_t)e, flags);
+            if (rc != 0)
                 return -ENOMEM;
+            gap = false;
             n = e - i;
         }
     }

@@ -1,7 +1,7 @@
 /*
  * test_xref.c: folding, alignment and the corpus, on quotes written for the
  * test; among them the variations issue 3 names, one alignment each:
- * spelling rules, dashes and marks, an ellipsis cut, [bracketed] words at an
+ * spelling rules, contractions, dashes and marks, an ellipsis cut, [bracketed] words at an
  * end, overlapping cuts, sentences that merely open alike, re-translated
  * words, and short partial quotes that never link to each other.
  */
@@ -45,6 +45,12 @@ static void folding(void **state)
     assert_true(same_words("strong-arming, organised", "strong arming organized"));
     assert_true(same_words("we’ve", "we've"));
     assert_true(same_words("CAFÉ", "cafe"));
+    /* Contractions are their two words; a possessive is not a contraction. */
+    assert_true(same_words("We’ll rebuild it, and we won’t stop", "we will rebuild it and we will not stop"));
+    assert_true(same_words("there's no question, let's see", "there is no question let us see"));
+    assert_true(same_words("I'm sure they've gone and I'd say it's over",
+                           "I am sure they have gone and I would say it is over"));
+    assert_false(same_words("Ruiz's plan", "Ruiz is plan"));
     assert_false(same_words("our values", "or values"));
     norm_words w = words_of("keep [the] port … open");
     assert_int_equal(w.n, 4);
@@ -78,6 +84,13 @@ static void relations_and_classes(void **state)
     assert_int_equal(r.relation, REL_VARIANT);
     assert_true(r.classes & DIFF_WORDING);
     assert_true(r.classes & DIFF_SPELLING);
+    match_result_free(&r);
+    /* A contraction weighs as the word it was written as: "there's" and the
+     * whole phrase after it link despite the one word changed. */
+    r = align("But I don't think there's any question of strong-arming the council",
+              "There's no question of strong arming the council");
+    assert_true(r.linked);
+    assert_true(r.classes & DIFF_WORDING);
     match_result_free(&r);
     r = align("Nobody should be surprised by the decision of the Harbour Authority board",
               "Nobody should be surprised by the decision of the Harbour Authority board");
