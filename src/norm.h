@@ -2,10 +2,10 @@
  * norm.h: folding a quotation into the words two sources can be compared
  * by. Case, Unicode forms, quote marks, dashes, abbreviation dots (U.K. =
  * UK), hyphenation (strong-arming = strong arming), contractions (we'll =
- * we will) and British/American
- * spelling (behaviour = behavior) fold away; [bracketed] insertions and
- * ellipses are kept as marks on the words, since they are editorial, not
- * wording. Every word keeps its byte range in the original text.
+ * we will) and British/American spelling (behaviour = behavior) fold away;
+ * [bracketed] insertions and ellipses are kept as marks on the words, since
+ * they are editorial, not wording. Every word keeps its byte range in the
+ * original text (a contraction's two words share theirs).
  */
 #ifndef QL_NORM_H
 #define QL_NORM_H
