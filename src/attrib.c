@@ -200,14 +200,15 @@ static bool possessive_word(const char *t, size_t s, size_t e)
 }
 
 /* Where a paragraph ends at a newline: a blank line, a long line, or a
- * next line indented deeper, as the quote finder decides too. */
-static bool para_break(const char *t, size_t len, size_t nl, size_t line_start)
+ * next line indented as wire copy opens one (text.h), as the quote finder
+ * decides too. run_indent is that of the run holding the line after nl. */
+static bool para_break(const char *t, size_t len, size_t nl, size_t line_start, size_t run_indent)
 {
     size_t j = nl + 1;
     while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
         j++;
     return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH ||
-           text_opens_paragraph(text_indent(t, len, line_start), text_indent(t, len, nl + 1));
+           text_opens_paragraph(run_indent, text_indent(t, len, nl + 1));
 }
 
 /* Whether t[from, to) holds only blanks and the character c. */
@@ -222,7 +223,7 @@ static bool only_blank_or(const char *t, size_t from, size_t to, char c)
 static int tokenize(attrib *at)
 {
     const char *t = at->text;
-    size_t len = at->len, qi = 0, i = 0, line_start = 0, para = 0;
+    size_t len = at->len, qi = 0, i = 0, line_start = 0, para = 0, run_end = 0, run_indent = 0;
     const analysis *a = at->a;
     /* News copy runs about one token per five bytes; starting near that
      * spares the doublings of array_grow from 16. */
@@ -253,7 +254,9 @@ static int tokenize(attrib *at)
         size_t n;
         int32_t c = text_decode(t, len, i, &n);
         if (c == '\n') {
-            if (para_break(t, len, i, line_start)) {
+            if (i + 1 >= run_end) /* the run of the line after this newline */
+                run_indent = text_run_indent(t, len, i + 1, &run_end);
+            if (para_break(t, len, i, line_start, run_indent)) {
                 if (!push_tok(at, TK_PARA, i, i + 1, para))
                     return -ENOMEM;
                 para++;
@@ -424,7 +427,8 @@ static size_t np_before(const attrib *at, size_t end, size_t floor)
     return b;
 }
 
-/* An age before a name: "said 12-year-old Maya Ruiz". */
+/* An age opening what stands before a name: "said 12-year-old Maya Ruiz",
+ * "said 58-year-old crane driver Luis Amado". */
 static bool age_word(const attrib *at, size_t i)
 {
     const tok *k = &at->t[i];
@@ -445,7 +449,7 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
     if (t > from && t < limit && (at->t[t].flags & TF_CAP) &&
-        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, t - 1)))
+        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from)))
         e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
@@ -646,6 +650,12 @@ static bool all_caps(const attrib *at, size_t i)
 }
 
 /* Past a dateline: "PORT ESTE (Wire) - ", "LONDON, June 3 (Reuters) — ". */
+static bool dash_at(const attrib *at, size_t i)
+{
+    size_t n;
+    return at->t[i].type == TK_PUNCT && text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n));
+}
+
 static size_t past_dateline(const attrib *at, size_t s, size_t limit)
 {
     if (s >= limit || !all_caps(at, s))
@@ -653,9 +663,11 @@ static size_t past_dateline(const attrib *at, size_t s, size_t limit)
     for (size_t i = s + 1; i < limit && i - s < 12; i++) {
         if (at->t[i].type == TK_QUOTE)
             break;
-        size_t n;
-        if (at->t[i].type == TK_PUNCT && text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)))
+        if (dash_at(at, i)) {
+            while (i + 1 < limit && dash_at(at, i + 1))
+                i++; /* "--", the typewriter's dash */
             return i + 1;
+        }
     }
     return s;
 }
@@ -734,6 +746,37 @@ static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, 
 
 /* The subject of an earlier sentence that a pronoun can stand for, in its
  * own paragraph or further back. */
+/* The person a one-sentence paragraph of narration introduces before the
+ * one being attributed ("Harbourmaster Eli Stone was less sure." then
+ * "“…,” he said."): its subject, when it is a person named in full who fits
+ * the pronoun. */
+static int introducing_subject(const attrib *at, unsigned gender, entity *out)
+{
+    out->name = NULL;
+    size_t k = at->cur;
+    while (k > 0 && at->t[k - 1].type != TK_PARA)
+        k--;
+    if (k < 2)
+        return 0;
+    size_t pe = k - 1, ps = pe; /* the TK_PARA ending the paragraph before */
+    while (ps > 0 && at->t[ps - 1].type != TK_PARA)
+        if (at->t[--ps].type == TK_QUOTE)
+            return 0;
+    size_t ss = at->t[pe - 1].sent;
+    if (ps == pe || ss != ps)
+        return 0; /* empty, or more than one sentence: no introduction */
+    size_t cs, sj;
+    subject_of(at, ss, pe, &cs, &sj);
+    if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+        return 0;
+    int rc = resolve(at, cs, sj, out);
+    /* By full name: "Markets took the news calmly." introduces nobody. */
+    if (rc == 0 && out->name &&
+        (out->kind != ENT_PERSON || !strchr(out->name, ' ') || !fits_pronoun(out, gender)))
+        entity_clear(out);
+    return rc;
+}
+
 static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
 {
     out->name = NULL;
@@ -799,10 +842,13 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     const tok *first = &at->t[from], *last = &at->t[to - 1];
     if (to - from == 1 && (first->lex & LEX_PRON)) {
         /* Who the paragraph is about ("Councilman Hill was less impressed.
-         * “…,” he said.") outranks who spoke last; failing both, who an
-         * earlier paragraph was about. */
+         * “…,” he said."), or who the paragraph before alone introduced,
+         * outranks who spoke last; failing all, who an earlier paragraph
+         * was about. */
         unsigned gender = first->lex & (LEX_MALE | LEX_FEMALE);
         int rc = earlier_subject(at, gender, true, out);
+        if (rc == 0 && !out->name)
+            rc = introducing_subject(at, gender, out);
         if (rc || out->name)
             return rc;
         const entity *e = recent(at, gender, NULL);
@@ -1165,8 +1211,8 @@ static int right_after(const attrib *at, size_t qt, found *f)
         limit = sentence_end(at, i);
     if (i + 1 < limit && at->t[i].type == TK_PUNCT && !at->t[i].ch) {
         /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
-        size_t n, e = np_after(at, i + 1, limit);
-        if (!text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n)) || e == i + 1 ||
+        size_t e = np_after(at, i + 1, limit);
+        if (!dash_at(at, i) || e == i + 1 ||
             (e < at->n && at->t[e].type == TK_WORD && at->t[e].para == at->t[qt].para))
             return 0;
         f->np_from = i + 1;

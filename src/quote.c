@@ -622,14 +622,16 @@ int quote_find(const char *text, size_t len, analysis *a)
 {
     finder f = {.text = text, .len = len, .a = a, .cap_quotes = a->n_quotes};
     line_reader r = {text, len, 0, false};
-    size_t prev_end = 0, bs = 0, be = 0, indent = 0;
+    size_t prev_end = 0, bs = 0, be = 0, run_end = 0, run_indent = 0;
     bool adjacent = false, in_block = false;
     int rc = 0;
     while (rc == 0 && r.pos < len) {
-        size_t ls, le, prev_indent = indent;
+        size_t ls, le;
         line_kind k = next_line(&r, &ls, &le);
-        indent = text_indent(text, len, ls);
-        if (in_block && (k != LINE_PROSE || text_opens_paragraph(prev_indent, indent))) {
+        if (ls >= run_end)
+            run_indent = text_run_indent(text, len, ls, &run_end);
+        bool opens = text_opens_paragraph(run_indent, text_indent(text, len, ls));
+        if (in_block && (k != LINE_PROSE || opens)) {
             rc = block(&f, bs, be, &prev_end, &adjacent);
             in_block = false;
         }

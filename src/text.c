@@ -184,3 +184,40 @@ size_t text_indent(const char *text, size_t len, size_t line)
         cols += text[i] == '\t' ? 4 : 1;
     return cols;
 }
+
+static bool blank_line_at(const char *text, size_t len, size_t line)
+{
+    size_t i = line;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        i++;
+    return i >= len || text[i] == '\n';
+}
+
+size_t text_run_indent(const char *text, size_t len, size_t pos, size_t *end)
+{
+    size_t ls = pos;
+    while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+    if (blank_line_at(text, len, ls)) {
+        *end = ls; /* no run here: the next line asks again */
+        return 0;
+    }
+    /* Back to the run's first line: the line after a blank one. */
+    while (ls > 0) {
+        size_t prev = ls - 1;
+        while (prev > 0 && text[prev - 1] != '\n')
+            prev--;
+        if (blank_line_at(text, len, prev))
+            break;
+        ls = prev;
+    }
+    size_t least = SIZE_MAX;
+    while (ls < len && !blank_line_at(text, len, ls)) {
+        size_t indent = text_indent(text, len, ls);
+        least = indent < least ? indent : least;
+        const char *nl = memchr(text + ls, '\n', len - ls);
+        ls = nl ? (size_t)(nl - text) + 1 : len;
+    }
+    *end = ls;
+    return least == SIZE_MAX ? 0 : least;
+}

@@ -49,14 +49,22 @@ static inline bool text_is_space(int32_t c)
 }
 bool text_is_dash(int32_t c);
 
-/* Columns of blank (spaces, tabs as 4) opening the line that starts at
- * `line`. Wire copy marks a paragraph by indenting its first line: a line
- * indented deeper than the line before it (by 2 columns or more) opens a
- * paragraph, for quote.c and attrib.c alike. */
+/*
+ * Wire copy marks a paragraph by indenting its first line, with no blank
+ * line between paragraphs. Within a run of non-blank lines, a line indented
+ * two or more columns deeper than the run's least indented line opens a
+ * paragraph; text indented all alike (pasted from an e-mail) has none.
+ * quote.c and attrib.c both read paragraphs so.
+ */
+/* Columns of blank (spaces, tabs as 4) opening the line that starts at `line`. */
 size_t text_indent(const char *text, size_t len, size_t line);
-static inline bool text_opens_paragraph(size_t prev_indent, size_t indent)
+/* The least indent of the run of non-blank lines holding offset pos; sets
+ * *end to where the run ends (the blank line after it, or len). On a blank
+ * line: 0, and *end is that line's start. */
+size_t text_run_indent(const char *text, size_t len, size_t pos, size_t *end);
+static inline bool text_opens_paragraph(size_t run_indent, size_t indent)
 {
-    return indent >= 2 && indent > prev_indent;
+    return indent >= run_indent + 2;
 }
 
 /* First invalid UTF-8 byte at or after `from`, or len when none. */
