@@ -201,14 +201,22 @@ static bool possessive_word(const char *t, size_t s, size_t e)
 
 /* Where a paragraph ends at a newline: a blank line, a long line, or a
  * next line indented as wire copy opens one (text.h), as the quote finder
- * decides too. run_indent is that of the run holding the line after nl. */
-static bool para_break(const char *t, size_t len, size_t nl, size_t line_start, size_t run_indent)
+ * decides too. *run_indent is that of the run of lines ending at *run_end,
+ * read again when the line after nl lies past it. */
+static bool para_break(const char *t, size_t len, size_t nl, size_t line_start, size_t *run_end,
+                       size_t *run_indent)
 {
     size_t j = nl + 1;
     while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
         j++;
-    return j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH ||
-           text_opens_paragraph(run_indent, text_indent(t, len, nl + 1));
+    if (j >= len || t[j] == '\n' || nl - line_start > ATTRIB_WRAP_WIDTH)
+        return true;
+    size_t indent = text_indent(t, len, nl + 1);
+    if (indent < 2) /* only an indented line can open one */
+        return false;
+    if (nl + 1 >= *run_end)
+        *run_indent = text_run_indent(t, len, nl + 1, run_end);
+    return text_opens_paragraph(*run_indent, indent);
 }
 
 /* Whether t[from, to) holds only blanks and the character c. */
@@ -254,9 +262,7 @@ static int tokenize(attrib *at)
         size_t n;
         int32_t c = text_decode(t, len, i, &n);
         if (c == '\n') {
-            if (i + 1 >= run_end) /* the run of the line after this newline */
-                run_indent = text_run_indent(t, len, i + 1, &run_end);
-            if (para_break(t, len, i, line_start, run_indent)) {
+            if (para_break(t, len, i, line_start, &run_end, &run_indent)) {
                 if (!push_tok(at, TK_PARA, i, i + 1, para))
                     return -ENOMEM;
                 para++;

@@ -628,9 +628,10 @@ int quote_find(const char *text, size_t len, analysis *a)
     while (rc == 0 && r.pos < len) {
         size_t ls, le;
         line_kind k = next_line(&r, &ls, &le);
-        if (ls >= run_end)
+        size_t indent = text_indent(text, len, ls);
+        if (indent >= 2 && ls >= run_end) /* only an indented line can open one */
             run_indent = text_run_indent(text, len, ls, &run_end);
-        bool opens = text_opens_paragraph(run_indent, text_indent(text, len, ls));
+        bool opens = indent >= 2 && text_opens_paragraph(run_indent, indent);
         if (in_block && (k != LINE_PROSE || opens)) {
             rc = block(&f, bs, be, &prev_end, &adjacent);
             in_block = false;

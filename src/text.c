@@ -202,14 +202,18 @@ size_t text_run_indent(const char *text, size_t len, size_t pos, size_t *end)
         *end = ls; /* no run here: the next line asks again */
         return 0;
     }
-    /* Back to the run's first line: the line after a blank one. */
+    /* Back to the run's first line, the line after a blank one. Callers
+     * mostly ask at a run's start, where one look over the blanks before
+     * the newline settles it. */
     while (ls > 0) {
-        size_t prev = ls - 1;
-        while (prev > 0 && text[prev - 1] != '\n')
-            prev--;
-        if (blank_line_at(text, len, prev))
+        size_t j = ls - 1;
+        while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r'))
+            j--;
+        if (j == 0 || text[j - 1] == '\n')
             break;
-        ls = prev;
+        ls = j - 1;
+        while (ls > 0 && text[ls - 1] != '\n')
+            ls--;
     }
     size_t least = SIZE_MAX;
     while (ls < len && !blank_line_at(text, len, ls)) {
