@@ -655,13 +655,13 @@ static bool all_caps(const attrib *at, size_t i)
     return true;
 }
 
-/* Past a dateline: "PORT ESTE (Wire) - ", "LONDON, June 3 (Reuters) — ". */
 static bool dash_at(const attrib *at, size_t i)
 {
     size_t n;
     return at->t[i].type == TK_PUNCT && text_is_dash(text_decode(at->text, at->len, at->t[i].s, &n));
 }
 
+/* Past a dateline: "PORT ESTE (Wire) - ", "LONDON, June 3 (Reuters) — ". */
 static size_t past_dateline(const attrib *at, size_t s, size_t limit)
 {
     if (s >= limit || !all_caps(at, s))
@@ -750,8 +750,6 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 static int resolve(const attrib *at, size_t from, size_t to, entity *out);
 static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, size_t *to);
 
-/* The subject of an earlier sentence that a pronoun can stand for, in its
- * own paragraph or further back. */
 /* The person a one-sentence paragraph of narration introduces before the
  * one being attributed ("Harbourmaster Eli Stone was less sure." then
  * "“…,” he said."): its subject, when it is a person named in full who fits
@@ -783,6 +781,8 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
     return rc;
 }
 
+/* The subject of an earlier sentence that a pronoun can stand for, in its
+ * own paragraph or further back. */
 static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
 {
     out->name = NULL;
@@ -1193,8 +1193,6 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
      * pronoun opens the reported clause (and "the board" in "said the board
      * was"), and after "accused" or "urged" stands whom it was said to. */
     size_t e = np_after(at, cue_to, limit);
-    /* "said the board was": a verb after the phrase makes it the subject
-     * of what was said. */
     bool reported = e < limit && at->t[e].type == TK_WORD && (at->t[e].lex & LEX_AUX);
     if (e > cue_to && !reported && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
         f->np_from = cue_to;
@@ -1300,7 +1298,9 @@ static int in_sentence(attrib *at, size_t qt, bool before, found *f)
                 continue;
             if ((cue_at(at, c) || (at->t[c].lex & LEX_CUE_ING) || according_at(at, c))) {
                 int rc = by_cue(at, c, ss, qt, f);
-                if (rc || !f->who.name)
+                if (rc)
+                    return rc;
+                if (!f->who.name)
                     continue;
                 return (at->t[c].lex & LEX_INVERT) ? 0 : reported_by(at, ss, c, qt, f);
             }
