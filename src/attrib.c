@@ -710,6 +710,9 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
     size_t e = cs;
     while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e)) {
         const tok *k = &at->t[e];
+        if (e > cs && ((k->lex & LEX_TIME) ||
+                       ((k->lex & LEX_LINK) && e + 1 < limit && (at->t[e + 1].lex & LEX_TIME))))
+            break; /* "President Alan Reyes on Monday defended" */
         bool fits = (k->flags & TF_CAP) || e == cs ||
                     (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
         if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
@@ -883,6 +886,12 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         (cue_at(at, to) || (at->t[to].lex & LEX_AUX)))
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
     if (last->flags & TF_CAP) {
+        /* "Rep. Tom Hale of Ohio": a name, then where its bearer is from
+         * (but "Ministry of Trade", "Secretary of State Ana Ruiz"). */
+        for (size_t k = from + 2; k + 1 < to; k++)
+            if ((word_is(at, k, "of") || word_is(at, k, "from")) && (at->t[k + 1].flags & TF_CAP) &&
+                name_start(at, from, k) + 2 <= k && !(at->t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
+                return resolve_phrase(at, from, k, out);
         size_t ns = name_start(at, from, to);
         if (ns == to) {
             /* Titles alone ("Minister", "Foreign Secretary"): the person the
@@ -1104,13 +1113,13 @@ static size_t insertion_after(const attrib *at, size_t i, size_t limit)
 
 /* The subject of the sentence starting at token ss, read up to `limit`:
  * [*from, *to), empty when there is none. "Another resident, Tom Bay,
- * disagreed": the name in apposition. */
+ * disagreed": the name in apposition (not "Tom Hale, a Republican,"). */
 static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, size_t *to)
 {
     size_t cs = clause_start(at, ss, limit), se = subject_end(at, cs, limit);
     size_t after = se > cs ? insertion_after(at, se, limit) : se;
     if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) &&
-        np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & LEX_THE)) {
+        np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) {
         cs = se + 1;
         se = after - 1;
     }
