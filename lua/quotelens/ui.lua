@@ -60,14 +60,29 @@ local function diff_text(s)
   return table.concat(parts, ' ')
 end
 
--- The lines of the hover float for a quote.
-function M.hover_lines(q)
+-- The diagnostics of the last update that lie on quote q.
+local function warnings_of(st, q)
+  local found = {}
+  for _, d in ipairs(st and st.diags or {}) do
+    if not before(d.lnum, d.col, q.lnum, q.col - 3) and not before(q.end_lnum, q.end_col + 3, d.lnum, d.col) then
+      found[#found + 1] = d
+    end
+  end
+  return found
+end
+
+-- The lines of the hover float for a quote: who, then what is wrong with
+-- it (wording or speaker differing from another source), then each source.
+function M.hover_lines(q, st)
   local lines = {}
   local head = (q.speaker or 'unattributed')
   if q.cue then
     head = head .. ' (' .. q.cue .. ')'
   end
   lines[#lines + 1] = head .. ' · ' .. q.kind .. string.format(' · confidence %.2f', q.confidence)
+  for _, d in ipairs(warnings_of(st, q)) do
+    lines[#lines + 1] = '! ' .. d.message
+  end
   if #q.sources == 0 then
     lines[#lines + 1] = 'No other source carries this quote.'
   end
@@ -93,6 +108,9 @@ local function highlight_diff(buf, lines)
     for s, e in l:gmatch('(){%+.-%+}()') do
       vim.api.nvim_buf_add_highlight(buf, ns, 'QuoteLensDiffAdd', i - 1, s - 1, e - 1)
     end
+    if l:sub(1, 2) == '! ' then
+      vim.api.nvim_buf_add_highlight(buf, ns, 'DiagnosticWarn', i - 1, 0, -1)
+    end
   end
 end
 
@@ -113,7 +131,7 @@ function M.hover(opts)
     end
     return nil
   end
-  local lines = M.hover_lines(q)
+  local lines = M.hover_lines(q, state())
   local buf = vim.api.nvim_create_buf(false, true)
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
   vim.bo[buf].modifiable = false

@@ -80,6 +80,29 @@ H.case(':QuoteLensHover shows every other version, and enters the float when rep
   vim.cmd('close')
 end)
 
+H.case(':QuoteLensHover says first what differs in the other source', function()
+  vim.cmd('buffer ' .. ba)
+  local q
+  for _, x in ipairs(ql.quotes(ba)) do
+    for _, s in ipairs(x.sources) do
+      if vim.tbl_contains(s.class, 'wording') then
+        q = q or x
+      end
+    end
+  end
+  H.ok(q, 'a quote worded otherwise in the other buffer')
+  vim.api.nvim_win_set_cursor(0, { q.lnum + 1, q.col + 1 })
+  vim.cmd('QuoteLensHover')
+  local lines
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then
+      lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, true)
+      vim.api.nvim_win_close(w, true)
+    end
+  end
+  H.ok(lines and lines[2]:match('^! quote differs from'), 'the warning under the speaker: ' .. vim.inspect(lines))
+end)
+
 H.case(':QuoteLensNextSource opens the other source at the quote', function()
   vim.cmd('buffer ' .. ba)
   local q = quote_with_sources()
