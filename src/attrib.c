@@ -449,6 +449,10 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
     size_t e = from;
     if (e < limit && (at->t[e].lex & LEX_PRON))
         return e + 1;
+    /* A headline's bare noun: "‘We’re not backing down’, says union". */
+    if (e < limit && at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) &&
+        (at->t[e].lex & LEX_ROLE) && (e + 1 == limit || at->t[e + 1].type != TK_WORD))
+        return e + 1;
     /* "said opposition leader Marco Vidal": lowercase titles (or an age) before a name. */
     size_t t = from;
     while (t < limit && t - from < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
