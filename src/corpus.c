@@ -13,9 +13,11 @@
  * are skipped, which bounds the hits. Candidates sharing enough
  * fingerprints are then aligned word by word (match.h).
  *
- * Documents hold only their text and quote ranges; words are folded again
- * for the few quotes a look-up aligns, which keeps a corpus of 100,000
- * articles in memory.
+ * Each quote keeps the folded words corpus_put made its fingerprints from,
+ * with byte ranges relative to the quote's start so that an edit before it
+ * moves nothing: a look-up aligns candidates without folding them again,
+ * at 24 bytes a word (see BENCH-NOTES.md 2c for the memory at 100,000
+ * articles).
  */
 #include "corpus.h"
 
@@ -47,6 +49,7 @@ typedef struct cquote {
     char *speaker;
     quote_kind kind;
     size_t open, close; /* with its marks: where the narration around it is */
+    norm_words w;       /* folded, offsets from start */
 } cquote;
 
 typedef struct cdoc {
@@ -91,6 +94,7 @@ static void cdoc_free(cdoc *d)
         return;
     for (size_t i = 0; i < d->nq; i++) {
         free(d->q[i].speaker);
+        norm_words_free(&d->q[i].w);
     }
     free(d->q);
     text_lines_free(d->lines);
@@ -216,6 +220,46 @@ static int merge(const corpus *c, postings *a, const postings *b)
     return 0;
 }
 
+/* Sorts postings as by_fp does, by fingerprint byte by byte (least
+ * significant first): a look-up after putting a corpus sorts millions, and
+ * qsort's comparator calls cost ten times as much. Postings come in the order
+ * of their ids, which only grow, and each pass is stable, so equal
+ * fingerprints stay in id order. Falls back to qsort without the memory. */
+static void sort_postings(posting *v, size_t n)
+{
+    posting *tmp = malloc(n * sizeof *tmp);
+    size_t (*count)[256] = calloc(8, sizeof *count);
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        qsort(v, n, sizeof *v, by_fp);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (int d = 0; d < 8; d++)
+            count[d][(v[i].fp >> (8 * d)) & 0xff]++;
+    posting *from = v, *to = tmp;
+    for (int d = 0; d < 8; d++) {
+        if (count[d][(v[0].fp >> (8 * d)) & 0xff] == n)
+            continue; /* every posting has this byte: the pass would not move one */
+        size_t at = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t k = count[d][b];
+            count[d][b] = at;
+            at += k;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[d][(from[i].fp >> (8 * d)) & 0xff]++] = from[i];
+        posting *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v)
+        memcpy(v, from, n * sizeof *v);
+    free(tmp);
+    free(count);
+}
+
 /* New postings are appended to the delta unsorted: a corpus of many
  * documents is put whole before the first look-up, and sorting once then
  * costs O(n log n) where merging at every put would cost O(n) each time. */
@@ -242,7 +286,7 @@ static int settle(corpus *c)
     postings head = {c->delta.v, c->delta_sorted, c->delta.cap};
     postings tail = {c->delta.v + c->delta_sorted, c->delta.n - c->delta_sorted, 0};
     if (tail.n > 1)
-        qsort(tail.v, tail.n, sizeof *tail.v, by_fp);
+        sort_postings(tail.v, tail.n);
     if (head.n) {
         int rc = merge(c, &head, &tail);
         if (rc)
@@ -290,19 +334,30 @@ static void range(const postings *p, uint64_t fp, size_t *lo, size_t *hi)
     *hi = bound(p, a, b, fp, true);
 }
 
-/* Gives quote i of document d (at slot) a new id and its fingerprints. */
+/* Gives quote i of document d (at slot) a new id, its words and its
+ * fingerprints. */
 static int index_quote(corpus *c, uint32_t slot, cdoc *d, size_t i, postings *fresh)
 {
     uint32_t id = (uint32_t)c->n_ids++;
-    d->q[i].id = id;
+    cquote *q = &d->q[i];
+    q->id = id;
     c->id_doc[id] = slot;
     c->id_q[id] = (uint32_t)i;
-    norm_words w = {0};
-    int rc = norm_quote(d->text, d->q[i].start, d->q[i].end, &w);
-    if (rc == 0)
-        rc = fingerprints(&w, id, fresh);
-    norm_words_free(&w);
-    return rc;
+    int rc = norm_quote(d->text, q->start, q->end, &q->w);
+    if (rc)
+        return rc;
+    for (size_t k = 0; k < q->w.n; k++) {
+        q->w.v[k].start -= (uint32_t)q->start;
+        q->w.v[k].end -= (uint32_t)q->start;
+    }
+    if (q->w.n < q->w.cap) { /* a corpus holds millions of these */
+        norm_word *v = realloc(q->w.v, q->w.n * sizeof *v);
+        if (v || q->w.n == 0) {
+            q->w.v = v;
+            q->w.cap = q->w.n;
+        }
+    }
+    return fingerprints(&q->w, id, fresh);
 }
 
 /* ---- Documents -------------------------------------------------------------- */
@@ -420,6 +475,7 @@ int corpus_splice(corpus *c, const char *name, const char *text, size_t len, con
     for (size_t i = sp->q_first; i < sp->q_old_end; i++) {
         c->id_doc[d->q[i].id] = UINT32_MAX;
         free(d->q[i].speaker);
+        norm_words_free(&d->q[i].w);
     }
     if (sp->q_first)
         memcpy(q, d->q, sp->q_first * sizeof *q);
@@ -641,16 +697,20 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
 {
     const cdoc *od = c->docs[c->id_doc[id]];
     const cquote *oq = &od->q[c->id_q[id]];
-    norm_words ow = {0};
+    const norm_words *ow = &oq->w;
     match_result r;
-    int rc = norm_quote(od->text, oq->start, oq->end, &ow);
-    if (rc == 0)
-        rc = match_align(d->text, w, od->text, &ow, &r);
+    int rc = match_align(d->text + q->start, w, od->text + oq->start, ow, &r);
     if (rc == 0 && r.linked) {
+        for (size_t k = 0; k < r.n_ops; k++) { /* from the quotes' starts to the texts' */
+            r.ops[k].a_start += (uint32_t)q->start;
+            r.ops[k].a_end += (uint32_t)q->start;
+            r.ops[k].b_start += (uint32_t)oq->start;
+            r.ops[k].b_end += (uint32_t)oq->start;
+        }
         /* A short partial links to the longer quotes it was taken from:
          * those that also hold words of the narration around it. */
-        const cquote *partial = match_is_short(w) ? q : match_is_short(&ow) ? oq : NULL;
-        const norm_words *whole = partial == q ? &ow : w;
+        const cquote *partial = match_is_short(w) ? q : match_is_short(ow) ? oq : NULL;
+        const norm_words *whole = partial == q ? ow : w;
         size_t score = 0;
         if (partial)
             rc = context_score(partial == q ? d : od, partial, whole, &score);
@@ -667,7 +727,6 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
                                            r.relation, r.classes, r.ops, r.n_ops};
         }
     }
-    norm_words_free(&ow);
     return rc;
 }
 
@@ -680,14 +739,12 @@ int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, si
         return -ENOENT;
     const cdoc *d = c->docs[slot];
     const cquote *q = &d->q[qi];
-    norm_words w = {0};
+    const norm_words *w = &q->w;
     uint32_t *ids = NULL;
     size_t nids = 0, cap = 0;
     int rc = settle(c);
-    if (rc == 0)
-        rc = norm_quote(d->text, q->start, q->end, &w);
-    if (rc == 0 && w.n >= 2)
-        rc = candidates(c, &w, (uint32_t)slot, &ids, &nids);
+    if (rc == 0 && w->n >= 2)
+        rc = candidates(c, w, (uint32_t)slot, &ids, &nids);
     /* Enough shared fingerprints to be worth aligning: one for short
      * quotes, two otherwise. */
     for (size_t i = 0; i < nids && rc == 0;) {
@@ -695,13 +752,12 @@ int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, si
         while (j < nids && ids[j] == ids[i])
             j++;
         const cquote *oq = &c->docs[c->id_doc[ids[i]]]->q[c->id_q[ids[i]]];
-        size_t need = w.n <= 4 || oq->end - oq->start < 40 ? 1 : 2;
+        size_t need = w->n <= 4 || oq->end - oq->start < 40 ? 1 : 2;
         if (j - i >= need)
-            rc = consider(c, d, q, &w, ids[i], out, n, &cap);
+            rc = consider(c, d, q, w, ids[i], out, n, &cap);
         i = j;
     }
     free(ids);
-    norm_words_free(&w);
     if (rc) {
         xref_sources_free(*out, *n);
         *out = NULL;

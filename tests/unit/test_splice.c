@@ -3,7 +3,8 @@
  * analysis of the whole edited text gives. Random edits of many kinds are
  * made to the example and fixture articles; every splice that is accepted is
  * compared with a whole analysis, and edits that reach beyond their
- * paragraphs must be refused.
+ * paragraphs must be refused. A corpus document spliced the same way must
+ * answer look-ups, its own and those that find it, as one put afresh.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "analysis.h"
+#include "corpus.h"
 #include "splice.h"
 
 /* The articles the project ships, joined, read from the repository. */
@@ -145,10 +147,105 @@ static void spliced_equals_whole(void **state)
     free(text);
 }
 
+/* Sources of equal similarity come in the order of their quote ids, which
+ * differ between a spliced and a fresh document: compared by place. */
+static int by_place(const void *a, const void *b)
+{
+    const xref_source *x = a, *y = b;
+    int d = strcmp(x->doc, y->doc);
+    return d ? d : (x->quote > y->quote) - (x->quote < y->quote);
+}
+
+static void same_sources(corpus *x, corpus *y, const char *name, size_t nq)
+{
+    for (size_t qi = 0; qi < nq; qi++) {
+        xref_source *s, *t;
+        size_t ns, nt;
+        assert_int_equal(corpus_sources(x, name, qi, &s, &ns), 0);
+        assert_int_equal(corpus_sources(y, name, qi, &t, &nt), 0);
+        assert_int_equal(ns, nt);
+        if (ns > 1) {
+            qsort(s, ns, sizeof *s, by_place);
+            qsort(t, nt, sizeof *t, by_place);
+        }
+        for (size_t i = 0; i < ns; i++) {
+            assert_string_equal(s[i].doc, t[i].doc);
+            assert_int_equal(s[i].quote, t[i].quote);
+            assert_int_equal(s[i].start, t[i].start);
+            assert_int_equal(s[i].end, t[i].end);
+            assert_true(s[i].similarity == t[i].similarity);
+            assert_int_equal(s[i].relation, t[i].relation);
+            assert_int_equal(s[i].classes, t[i].classes);
+            assert_int_equal(s[i].n_ops, t[i].n_ops);
+            assert_memory_equal(s[i].ops, t[i].ops, s[i].n_ops * sizeof *s[i].ops);
+        }
+        xref_sources_free(s, ns);
+        xref_sources_free(t, nt);
+    }
+}
+
+/* The words a corpus keeps per quote follow its splices: after each edit,
+ * look-ups in a corpus that spliced the document equal those in one that
+ * put the edited document whole. The other document is the original text,
+ * so nearly every quote has sources both ways. */
+static void corpus_splice_equals_put(void **state)
+{
+    (void)state;
+    static const char *const inserts[] = {"really ", "x", "\n\n", "“", ",” she said. “", "", "\""};
+    size_t len;
+    char *text = articles(&len), *orig = strdup(text);
+    size_t orig_len = len;
+    assert_non_null(orig);
+    analysis *a, *ref;
+    assert_int_equal(analysis_run(text, len, &a), 0);
+    assert_int_equal(analysis_run(text, len, &ref), 0);
+    corpus *spliced = corpus_new();
+    assert_non_null(spliced);
+    assert_int_equal(corpus_put(spliced, "ref", orig, orig_len, ref), 0);
+    assert_int_equal(corpus_put(spliced, "doc", text, len, a), 0);
+    unsigned seed = 11;
+    int splices = 0;
+    for (int round = 0; round < 40; round++) {
+        size_t at = boundary(text, len, next(&seed) % len);
+        size_t cut = boundary(text, len, at + next(&seed) % 3) - at;
+        size_t new_len;
+        char *fresh = edited(text, len, at, cut,
+                             inserts[next(&seed) % (sizeof inserts / sizeof *inserts)], &new_len);
+        splice sp;
+        int rc = splice_analysis(a, text, len, fresh, new_len, 0, 0, &sp);
+        assert_true(rc == 0 || rc == SPLICE_WHOLE);
+        if (rc == 0) {
+            splices++;
+            assert_int_equal(corpus_splice(spliced, "doc", fresh, new_len, a, &sp), 0);
+        } else {
+            analysis_free(a);
+            assert_int_equal(analysis_run(fresh, new_len, &a), 0);
+            assert_int_equal(corpus_put(spliced, "doc", fresh, new_len, a), 0);
+        }
+        corpus *put = corpus_new();
+        assert_non_null(put);
+        assert_int_equal(corpus_put(put, "ref", orig, orig_len, ref), 0);
+        assert_int_equal(corpus_put(put, "doc", fresh, new_len, a), 0);
+        same_sources(spliced, put, "doc", a->n_quotes);
+        same_sources(spliced, put, "ref", ref->n_quotes);
+        corpus_free(put);
+        free(text);
+        text = fresh;
+        len = new_len;
+    }
+    assert_true(splices > 0);
+    analysis_free(a);
+    analysis_free(ref);
+    corpus_free(spliced);
+    free(orig);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spliced_equals_whole),
+        cmocka_unit_test(corpus_splice_equals_put),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
