@@ -40,6 +40,7 @@
 #define ATTRIB_NP_MAX 10
 #define ATTRIB_RIGHT_MAX 12
 #define ATTRIB_HISTORY 64
+#define ATTRIB_INSERTION_MAX 32
 /* Lines longer than this end their paragraph, as in quote.c. */
 #define ATTRIB_WRAP_WIDTH 100
 
@@ -538,6 +539,15 @@ static void entity_clear(entity *e)
     e->name = NULL;
 }
 
+/* Either sex: what "the 45-year-old" asks of the person it stands for. */
+#define GENDER_ANY (LEX_MALE | LEX_FEMALE)
+
+/* Whether the sex an entity is known to have rules out `gender`. */
+static bool other_sex(const entity *e, unsigned gender)
+{
+    return gender && e->gender && !(e->gender & gender);
+}
+
 /* Whether an entity can be what a pronoun stands for: "he"/"she" (whose
  * sex is `gender`, 0 for "they") a person or a singular anonymous source of
  * no other known sex; "they" a body, a group or an anonymous source. */
@@ -545,8 +555,7 @@ static bool fits_pronoun(const entity *e, unsigned gender)
 {
     if (!gender)
         return e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
-    return (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)) &&
-           !(e->gender && e->gender != gender);
+    return (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)) && !other_sex(e, gender);
 }
 
 /* The most recent speaker that a pronoun or role can stand for. */
@@ -564,7 +573,7 @@ static const entity *recent(const attrib *at, unsigned gender, const char *role_
          * they: a body, a group or an anonymous source. */
         if (fits_pronoun(e, gender))
             return e;
-        if (!fallback && !(gender && e->gender && e->gender != gender))
+        if (!fallback && !other_sex(e, gender))
             fallback = e;
     }
     return role_head ? NULL : fallback;
@@ -806,7 +815,7 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
          * running mate said … “…,” he said." */
         if (rc || (out->name && (fits_pronoun(out, gender) ||
                                  (gender && out->kind == ENT_ROLE && !out->plural &&
-                                  !(out->gender && out->gender != gender)))))
+                                  !other_sex(out, gender)))))
             return rc;
         entity_clear(out);
     }
@@ -840,10 +849,50 @@ static char *named_body(const attrib *at, size_t before, size_t head)
  * "close to", is plural ("officials close to the talks"). */
 static bool phrase_plural(const attrib *at, size_t from, size_t to)
 {
+    /* "two teachers", "several residents": a number says so for any noun. */
+    if (from < to && (at->t[from].lex & LEX_DET) && !word_is(at, from, "a") &&
+        !word_is(at, from, "an") && !word_is(at, from, "another") && !word_is(at, from, "one"))
+        return true;
     for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
         if (at->t[k].lex & LEX_PLURAL)
             return true;
     return false;
+}
+
+/* Whom a pronoun of sex `gender` (0 for "they", GENDER_ANY for "the
+ * 45-year-old") stands for. Who the paragraph is about ("Councilman Hill
+ * was less impressed. “…,” he said."), or who the paragraph before alone
+ * introduced, outranks who spoke last; failing all, who an earlier
+ * paragraph was about. */
+static int refer_back(const attrib *at, unsigned gender, entity *out)
+{
+    int rc = earlier_subject(at, gender, true, out);
+    if (rc == 0 && !out->name)
+        rc = introducing_subject(at, gender, out);
+    if (rc || out->name)
+        return rc;
+    const entity *e = recent(at, gender, NULL);
+    if (e)
+        return copy_entity(out, e);
+    return earlier_subject(at, gender, false, out);
+}
+
+/* "one of them": one of the group that "they" would stand for, named as
+ * "one of two teachers"; NULL name when the group is not known. */
+static int one_of_them(const attrib *at, entity *out)
+{
+    int rc = refer_back(at, 0, out);
+    if (rc || !out->name)
+        return rc;
+    if (out->kind != ENT_ANON || !out->plural) {
+        entity_clear(out);
+        return 0;
+    }
+    char *name = malloc(strlen(out->name) + sizeof "one of ");
+    if (name)
+        sprintf(name, "one of %s", out->name);
+    entity_clear(out);
+    return set_name(out, name, ENT_ANON, false);
 }
 
 /* Resolves the phrase [from, to) to an entity, its sex aside. */
@@ -853,22 +902,14 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     if (from >= to)
         return 0;
     const tok *first = &at->t[from], *last = &at->t[to - 1];
-    if (to - from == 1 && (first->lex & LEX_PRON)) {
-        /* Who the paragraph is about ("Councilman Hill was less impressed.
-         * “…,” he said."), or who the paragraph before alone introduced,
-         * outranks who spoke last; failing all, who an earlier paragraph
-         * was about. */
-        unsigned gender = first->lex & (LEX_MALE | LEX_FEMALE);
-        int rc = earlier_subject(at, gender, true, out);
-        if (rc == 0 && !out->name)
-            rc = introducing_subject(at, gender, out);
-        if (rc || out->name)
-            return rc;
-        const entity *e = recent(at, gender, NULL);
-        if (e)
-            return copy_entity(out, e);
-        return earlier_subject(at, gender, false, out);
-    }
+    if (to - from == 1 && (first->lex & LEX_PRON))
+        return refer_back(at, first->lex & (LEX_MALE | LEX_FEMALE), out);
+    if (to - from == 3 && word_is(at, from, "one") && word_is(at, from + 1, "of") &&
+        (word_is(at, from + 2, "them") || word_is(at, from + 2, "those")))
+        return one_of_them(at, out);
+    /* "the 45-year-old": whoever a pronoun of either sex would be. */
+    if (to - from == 2 && (first->lex & LEX_THE) && age_word(at, from + 1))
+        return refer_back(at, GENDER_ANY, out);
     if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
         return 0; /* "Ruiz's", or "The" of "The sign read" */
     bool plural = phrase_plural(at, from, to);
@@ -920,8 +961,10 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         return set_name(out, name, body ? ENT_BODY : ENT_PERSON, false);
     }
     if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
-        /* "the spokeswoman", "the minister": someone already introduced. */
-        char *role = words_lower(at, from + 1, to);
+        /* "the spokeswoman", "the minister": someone already introduced
+         * (whose age, "the 45-year-old coach", the role need not repeat). */
+        size_t rs = from + 1 + (to - from > 2 && age_word(at, from + 1));
+        char *role = words_lower(at, rs, to);
         if (!role)
             return -ENOMEM;
         const entity *e = recent(at, 0, role);
@@ -1084,6 +1127,14 @@ typedef struct found {
 /* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
  * a phrase between commas ", 70," / ", who chairs the panel,". Given the
  * token after it, returns where it starts, or `v` when there is none. */
+/* Whether an insertion of n tokens opening at token `open` is one: short,
+ * or a relative clause, which runs long in news copy (", who asked not to
+ * be named because they were not allowed to speak to the press,"). */
+static bool insertion_fits(const attrib *at, size_t open, size_t n)
+{
+    return n < 16 || (open + 1 < at->n && (word_is(at, open + 1, "who") || word_is(at, open + 1, "whose")));
+}
+
 static size_t insertion_before(const attrib *at, size_t v, size_t floor)
 {
     if (v <= floor + 1)
@@ -1091,11 +1142,11 @@ static size_t insertion_before(const attrib *at, size_t v, size_t floor)
     bool paren = is_punct(at, v - 1, ")");
     if (!paren && !is_punct(at, v - 1, ","))
         return v;
-    for (size_t k = v - 1; k-- > floor && v - k < 16;) {
+    for (size_t k = v - 1; k-- > floor && v - k < ATTRIB_INSERTION_MAX;) {
         if (at->t[k].type == TK_QUOTE || at->t[k].type == TK_PARA)
             return v;
         if (paren ? is_punct(at, k, "(") : is_punct(at, k, ","))
-            return k;
+            return insertion_fits(at, k, v - k) ? k : v;
     }
     return v;
 }
@@ -1106,11 +1157,11 @@ static size_t insertion_after(const attrib *at, size_t i, size_t limit)
     bool paren = i < limit && is_punct(at, i, "(");
     if (!paren && !(i < limit && is_punct(at, i, ",")))
         return i;
-    for (size_t k = i + 1; k < limit && k - i < 16; k++) {
+    for (size_t k = i + 1; k < limit && k - i < ATTRIB_INSERTION_MAX; k++) {
         if (at->t[k].type == TK_QUOTE)
             return i;
         if (paren ? is_punct(at, k, ")") : is_punct(at, k, ","))
-            return k + 1;
+            return insertion_fits(at, i, k - i) ? k + 1 : i;
     }
     return i;
 }
