@@ -716,12 +716,23 @@ static size_t clause_start(const attrib *at, size_t s, size_t limit)
 
 /* The subject of the sentence holding token i: a name, a description or a
  * pronoun at the start of its main clause. */
+/* A word of a subject: np_word, or an adverb of the lexicon's AUX list
+ * used as an adjective after an article ("the first mate", "the last
+ * word"). */
+static bool subject_word(const attrib *at, size_t e)
+{
+    return np_word(at, e) || (e > 0 && (at->t[e - 1].lex & (LEX_THE | LEX_DET)) &&
+                              at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) &&
+                              (at->t[e].lex & LEX_AUX) && !(at->t[e].lex & (LEX_CUE | LEX_CUE_ING)) &&
+                              e + 1 < at->n && np_word(at, e + 1));
+}
+
 static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 {
     if (cs < limit && (at->t[cs].lex & LEX_PRON))
         return cs + 1;
     size_t e = cs;
-    while (e < limit && e - cs < ATTRIB_NP_MAX && np_word(at, e)) {
+    while (e < limit && e - cs < ATTRIB_NP_MAX && subject_word(at, e)) {
         const tok *k = &at->t[e];
         if (e > cs && ((k->lex & LEX_TIME) ||
                        ((k->lex & LEX_LINK) && e + 1 < limit && (at->t[e + 1].lex & LEX_TIME))))
@@ -733,7 +744,7 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
              * financial officer": lowercase words up to a possessive or the
              * head noun. */
             size_t h = e;
-            while (h < limit && h - e < 3 && np_word(at, h) && !(at->t[h].flags & TF_POSS) &&
+            while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & TF_POSS) &&
                    !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
                 h++;
             if (h < limit && h - e < 3 && np_word(at, h) &&
@@ -799,6 +810,27 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
 
 /* The subject of an earlier sentence that a pronoun can stand for, in its
  * own paragraph or further back. */
+/* Whether the subject [cs, sj) of the clause opening at token ss names
+ * what a pronoun of sex `gender` stands for; sets *out when it does. */
+static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gender, entity *out,
+                          size_t *sj_out)
+{
+    size_t cs, sj;
+    subject_of(at, ss, end, &cs, &sj);
+    *sj_out = sj;
+    if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+        return 0;
+    int rc = resolve(at, cs, sj, out);
+    /* Within the paragraph a role is as good as a name: "Trump's
+     * running mate said … “…,” he said." (but "the court" is no "she"). */
+    if (rc || (out->name && (fits_pronoun(out, gender) ||
+                             (gender && out->kind == ENT_ROLE && !out->plural &&
+                              !other_sex(out, gender) && !(at->t[sj - 1].lex & LEX_BODY)))))
+        return rc;
+    entity_clear(out);
+    return 0;
+}
+
 static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
 {
     out->name = NULL;
@@ -806,18 +838,15 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
     for (int back = 0; back < 16 && s > 0 &&
                        (!same_para || at->t[s - 1].para == at->t[at->cur].para); back++) {
         s = at->t[s - 1].sent;
-        size_t cs, sj;
-        subject_of(at, s, sentence_end(at, s), &cs, &sj);
-        if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
-            continue;
-        int rc = resolve(at, cs, sj, out);
-        /* Within the paragraph a role is as good as a name: "Trump's
-         * running mate said … “…,” he said." */
-        if (rc || (out->name && (fits_pronoun(out, gender) ||
-                                 (gender && out->kind == ENT_ROLE && !out->plural &&
-                                  !other_sex(out, gender)))))
+        size_t end = sentence_end(at, s), sj;
+        int rc = clause_subject(at, s, end, gender, out, &sj);
+        if (rc || out->name)
             return rc;
-        entity_clear(out);
+        /* "The court heard that the first mate, Kay Doran, had raised
+         * concerns.": the subject of what was heard or said. */
+        for (size_t k = sj; k < end && k < sj + 4 && at->t[k].type == TK_WORD; k++)
+            if (word_is(at, k, "that") && ((rc = clause_subject(at, k + 1, end, gender, out, &sj)) || out->name))
+                return rc;
     }
     return 0;
 }
