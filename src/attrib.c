@@ -443,6 +443,18 @@ static bool age_word(const attrib *at, size_t i)
            !memcmp(at->text + k->e - 4, "-old", 4);
 }
 
+/* Whether the lowercase words [from, name) are a description of the
+ * person named in full at `name`: "said supporter Gary Holt", "said
+ * longtime resident Ana Lee". Any noun may describe; adverbs and times
+ * may not ("said yesterday"). */
+static bool described_name(const attrib *at, size_t from, size_t name, size_t limit)
+{
+    for (size_t k = from; k < name; k++)
+        if (at->t[k].lex & (LEX_AUX | LEX_TIME | LEX_LINK | LEX_CUE_ING))
+            return false;
+    return name + 1 < limit && at->t[name + 1].type == TK_WORD && (at->t[name + 1].flags & TF_CAP);
+}
+
 /* The noun phrase starting at token `from` (a name or description after an
  * inverted cue: said Raab, said a spokesman for the ministry). */
 static size_t np_after(const attrib *at, size_t from, size_t limit)
@@ -460,7 +472,7 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
     if (t > from && t < limit && (at->t[t].flags & TF_CAP) &&
-        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from)))
+        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from) || described_name(at, from, t, limit)))
         e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;

@@ -223,6 +223,14 @@ static int collect_marks(finder *f, size_t from, size_t to)
             int32_t prev = i > from ? text_decode_before(f->text, i, &ps) : -1;
             int32_t prev2 = i > from && ps > from ? text_decode_before(f->text, ps, &ps2) : -1;
             mark k = {i, n, c, fam, role_of(c, prev, prev2, next)};
+            /* The first mark of rock 'n' roll, which role_of cannot see past. */
+            if (k.role == ROLE_OPEN && fam == FAM_SINGLE && next == 'n' && i + n + 1 < to) {
+                size_t an, sn;
+                int32_t ap = text_decode(f->text, to, i + n + 1, &an);
+                int32_t sp = i + n + 1 + an < to ? text_decode(f->text, to, i + n + 1 + an, &sn) : -1;
+                if ((ap == '\'' || ap == 0x2019) && sp == ' ')
+                    k.role = ROLE_APOS;
+            }
             if (marks_push(&f->m, k) != 0)
                 return -ENOMEM;
         }
@@ -371,12 +379,19 @@ static bool closer_ahead(const marks *m, size_t i, mark_family fam)
 
 /* Whether the single closing mark at i is really a plural possessive
  * ("the Tories' plan") inside a single-quoted quotation: a lowercase word
- * follows and another closing mark comes later. */
+ * follows and another closing mark comes later, or the closing mark comes
+ * right after its punctuation ('not the players',' he said). */
 static bool possessive(const finder *f, size_t i)
 {
     const mark *k = &f->m.v[i];
     size_t s = k->at + k->len, n;
-    if (s >= f->len || f->text[s] != ' ' || k->at == 0 || f->text[k->at - 1] != 's')
+    if (s >= f->len || k->at == 0 || f->text[k->at - 1] != 's')
+        return false;
+    if (strchr(",.?!", f->text[s]) && i + 1 < f->m.n) {
+        const mark *close = &f->m.v[i + 1];
+        return close->at == s + 1 && close->fam == FAM_SINGLE && close->role == ROLE_CLOSE;
+    }
+    if (f->text[s] != ' ')
         return false;
     int32_t next = s + 1 < f->len ? text_decode(f->text, f->len, s + 1, &n) : -1;
     return next >= 0 && text_is_letter(next) && !text_is_upper(next) &&
