@@ -1316,7 +1316,8 @@ static int right_after(const attrib *at, size_t qt, found *f)
     size_t i = qt + 1, limit = sentence_end(at, qt);
     if (i < at->n && is_punct(at, i, ",") && at->t[i].sent == at->t[qt].sent)
         i++;
-    if (limit <= i && i < at->n && at->t[i].type == TK_WORD) /* “…!” she said. */
+    bool ended = limit <= i; /* the quote ends its sentence */
+    if (ended && i < at->n && at->t[i].type == TK_WORD) /* “…!” she said. */
         limit = sentence_end(at, i);
     if (i + 1 < limit && at->t[i].type == TK_PUNCT && !at->t[i].ch) {
         /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
@@ -1350,14 +1351,27 @@ static int right_after(const attrib *at, size_t qt, found *f)
             return 0;
     if (from == np_end)
         return 0;
-    size_t c = insertion_after(at, np_end, limit);
+    size_t c = insertion_after(at, np_end, limit), named = c;
+    /* “…,” one dockworker, who gave only his first name, Luis, told: the
+     * comma closing one insertion opens the name's. */
+    if (c > np_end && c < limit && is_punct(at, c - 1, ",") && (at->t[c].flags & TF_CAP) && !cue_at(at, c))
+        c = insertion_after(at, c - 1, limit);
     while (c < limit && skippable(at, c))
         c++;
     if (c >= limit || !cue_at(at, c))
         return 0;
+    /* “We are ready.” Brandt, asked about it, said: “…”: the cue leads
+     * into the next quote, not back to this one. */
+    if (ended && c + 2 < at->n && (is_punct(at, c + 1, ":") || is_punct(at, c + 1, ",")) &&
+        at->t[c + 2].type == TK_QUOTE)
+        return 0;
     size_t v = np_end;
     while (v > from && skippable(at, v - 1))
         v--;
+    if (named < c && (at->t[named].flags & TF_CAP) && np_before(at, c - 1, named) == named) {
+        from = named;
+        v = c - 1;
+    }
     /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
     if (c > np_end + 2 && is_punct(at, np_end, ",") && !(at->t[np_end - 1].flags & TF_CAP) &&
         (at->t[np_end + 1].flags & TF_CAP) && np_before(at, c - 1, np_end + 1) == np_end + 1) {
