@@ -48,7 +48,9 @@ static const lex_entry lex_lists[] = {
      "detective constable councillor councilor sheriff bishop archbishop cardinal rabbi "
      "imam reverend rev us u.s. uk u.k. eu u.n. un speaker whip st mt ft prosecutor "
      "lawyer barrister solicitor striker midfielder defender goalkeeper winger quarterback "
-     "pitcher nurse engineer teacher historian pilot driver", LEX_TITLE},
+     "pitcher nurse engineer teacher historian pilot driver secretary-general "
+     "attorney-general director-general governor-general vice-president vice-chancellor "
+     "editor-in-chief commander-in-chief", LEX_TITLE},
     {"spokesman spokeswoman spokesperson spokespeople spokesmen source sources official "
      "officials aide aides adviser advisers advisor advisors minister ministers secretary "
      "ambassador diplomat diplomats envoy president chancellor leader leaders executive "
