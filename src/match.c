@@ -74,7 +74,11 @@ static int best_local(const norm_words *a, const norm_words *b, size_t n, size_t
             int v = max4(0, h[(i - 1) * (m + 1) + j - 1] + score_pair(&a->v[i - 1], &b->v[j - 1]),
                          h[(i - 1) * (m + 1) + j] + SCORE_GAP, h[i * (m + 1) + j - 1] + SCORE_GAP);
             h[i * (m + 1) + j] = v;
-            if (v > best) {
+            /* On a tie, the cell further on both ways: the same run
+             * carried over a changed word to an equal end ("in this
+             * market" / "in the current market"), so that no trim is
+             * reported where the wording differs. */
+            if (v > best || (v == best && v > 0 && i > *bi && j > *bj)) {
                 best = v;
                 *bi = i;
                 *bj = j;
@@ -121,7 +125,7 @@ static size_t content_words(const norm_words *w, size_t n)
 
 bool match_is_short(const norm_words *w)
 {
-    return w->n <= 2 || (w->n == 3 && content_words(w, 3) < 3);
+    return w->n <= 2 || (w->n <= 4 && content_words(w, w->n) < 3);
 }
 
 /* The longest stretch of consecutive equal words in an alignment. */

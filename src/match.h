@@ -58,7 +58,8 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text,
 void match_result_free(match_result *r);
 
 /* Whether a quote is too short to link but to a longer one holding it
- * whole: one or two words, or three with a function word ("a fair deal"). */
+ * whole: one or two words, or three or four with fewer than three content
+ * words ("a fair deal", "back in our faces"). */
 bool match_is_short(const norm_words *w);
 
 const char *match_relation_name(match_relation r);

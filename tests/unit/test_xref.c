@@ -92,6 +92,13 @@ static void relations_and_classes(void **state)
     assert_true(r.linked);
     assert_true(r.classes & DIFF_WORDING);
     match_result_free(&r);
+    /* Changed words before an equal last word: one variant, not two
+     * quotes that part ways ("this" / "the current" is wording, no trim). */
+    r = align("simply not affordable in this market", "simply not affordable in the current market");
+    assert_true(r.linked);
+    assert_int_equal(r.relation, REL_VARIANT);
+    assert_int_equal(r.classes, DIFF_WORDING);
+    match_result_free(&r);
     r = align("Nobody should be surprised by the decision of the Harbour Authority board",
               "Nobody should be surprised by the decision of the Harbour Authority board");
     assert_int_equal(r.relation, REL_SAME);
@@ -108,6 +115,14 @@ static void stock_phrases_do_not_link(void **state)
     r = align("every berth", "We will defend every berth and every crane in this port");
     assert_true(r.linked); /* a two-word quote held whole by a longer one */
     assert_int_equal(r.relation, REL_WITHIN);
+    match_result_free(&r);
+    /* Four words with two content words: held whole, or not at all. */
+    r = align("back in our faces", "they have thrown it back in our faces");
+    assert_true(r.linked);
+    assert_int_equal(r.relation, REL_WITHIN);
+    match_result_free(&r);
+    r = align("back in our faces", "they came back in our ranks with new faces");
+    assert_false(r.linked);
     match_result_free(&r);
 }
 
