@@ -607,14 +607,14 @@ static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, u
     return rc;
 }
 
-/* How many words of the narration around a short partial quote (pd's
- * quote pq) stand in the other quote. Read when a look-up needs them, as
- * few quotes are short partials that link. */
+/* How many words of the text around a short quote (pd's quote pq) stand
+ * in the other quote: the narration around a partial, or the rest of the
+ * speech a short sentence was split from (“…walk out,” she said. “And the
+ * port will close.”). Read when a look-up needs them, as few quotes are
+ * short ones that link. */
 static int context_score(const cdoc *pd, const cquote *pq, const norm_words *other, size_t *score)
 {
     *score = 0;
-    if (pq->kind != QUOTE_PARTIAL)
-        return 0;
     size_t from = pq->open > CORPUS_AROUND ? pq->open - CORPUS_AROUND : 0;
     size_t to = pq->close + CORPUS_AROUND < pd->len ? pq->close + CORPUS_AROUND : pd->len;
     while (from > 0 && ((unsigned char)pd->text[from] & 0xC0) == 0x80)
@@ -707,9 +707,9 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
             r.ops[k].b_start += (uint32_t)oq->start;
             r.ops[k].b_end += (uint32_t)oq->start;
         }
-        /* A short partial links to the longer quotes it was taken from:
-         * those that also hold words of the narration around it. */
-        const cquote *partial = match_is_short(w) ? q : match_is_short(ow) ? oq : NULL;
+        /* A short quote held whole links to the longer quotes it was
+         * taken from: those that also hold words of the text around it. */
+        const cquote *partial = !r.held_whole ? NULL : match_is_short(w) ? q : match_is_short(ow) ? oq : NULL;
         const norm_words *whole = partial == q ? ow : w;
         size_t score = 0;
         if (partial)

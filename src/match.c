@@ -125,7 +125,7 @@ static size_t content_words(const norm_words *w, size_t n)
 
 bool match_is_short(const norm_words *w)
 {
-    return w->n <= 2 || (w->n <= 4 && content_words(w, w->n) < 3);
+    return w->n <= 2 || (w->n <= 5 && content_words(w, w->n) < 3);
 }
 
 /* The longest stretch of consecutive equal words in an alignment. */
@@ -325,27 +325,27 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
         unsigned classes = classify(a_text, a, b_text, b, st, k, &matched, &content);
         size_t ai0 = st[0].i, ai1 = bi, bj0 = st[0].j, bj1 = bj;
         size_t short_n = n < m ? n : m, long_n = n < m ? m : n;
-        bool linked;
-        if (match_is_short(n < m ? a : b)) {
-            /* A short quote: held whole, in order, by a longer one. */
-            linked = matched == short_n && k == short_n && long_n >= short_n + 2 && content > 0;
-        } else {
-            /* One utterance shares a real run of words, or nearly all of the
-             * shorter quote; two quotes that share a stock phrase ("the
-             * Communist Party") and a few scattered words do not. */
-            size_t ca = content_words(a, n), cb = content_words(b, m), cmin = ca < cb ? ca : cb;
-            size_t span = ai1 - ai0 > bj1 - bj0 ? ai1 - ai0 : bj1 - bj0;
-            size_t run = longest_run(st, k);
-            linked = (content >= MATCH_MIN_CONTENT || (content >= 3 && 10 * content >= 6 * cmin)) &&
-                     2 * matched >= span &&
-                     (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
-            /* Both going on past the shared words at the same end: two
-             * sentences that open (or close) alike, unless they share a
-             * real run of content words (a quote joined to another next
-             * sentence). */
-            bool fork = (ai0 > 0 && bj0 > 0) || (ai1 < n && bj1 < m);
-            if (linked && fork && content < MATCH_MIN_CONTENT)
-                linked = false;
+        /* A short quote: held whole, in order, by a longer one. */
+        bool held_whole = match_is_short(n < m ? a : b) && matched == short_n && k == short_n &&
+                          long_n >= short_n + 2 && content > 0;
+        /* One utterance shares a real run of words, or nearly all of the
+         * shorter quote; two quotes that share a stock phrase ("the
+         * Communist Party") and a few scattered words do not. */
+        size_t ca = content_words(a, n), cb = content_words(b, m), cmin = ca < cb ? ca : cb;
+        size_t span = ai1 - ai0 > bj1 - bj0 ? ai1 - ai0 : bj1 - bj0;
+        size_t run = longest_run(st, k);
+        bool linked = (content >= MATCH_MIN_CONTENT || (content >= 3 && 10 * content >= 6 * cmin)) &&
+                      2 * matched >= span &&
+                      (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
+        /* Both going on past the shared words at the same end: two
+         * sentences that open (or close) alike, unless they share a real
+         * run of content words (a quote joined to another next sentence). */
+        bool fork = (ai0 > 0 && bj0 > 0) || (ai1 < n && bj1 < m);
+        if (linked && fork && content < MATCH_MIN_CONTENT)
+            linked = false;
+        if (!linked && held_whole) {
+            linked = true;
+            out->held_whole = true;
         }
         if (linked) {
             /* Words an editor put in [brackets] at an end, for words the

@@ -41,6 +41,7 @@ typedef struct diff_op {
 
 typedef struct match_result {
     bool linked;
+    bool held_whole;         /* linked only as a short quote the other holds whole */
     float similarity;        /* 0..1: shared words over all words */
     match_relation relation; /* of the first quote to the second */
     unsigned classes;        /* DIFF_* */
@@ -50,16 +51,17 @@ typedef struct match_result {
 
 /* Aligns quote a (words of a_text) against quote b (words of b_text) and
  * decides whether they are one utterance: a substantial aligned run, not a
- * shared stock phrase. A quote of one or two words links only when the
- * other holds it whole. Returns 0 or -ENOMEM; out->ops is owned by the
+ * shared stock phrase. A short quote (match_is_short) also links when the
+ * other holds it whole (out->held_whole). Returns 0 or -ENOMEM; out->ops is owned by the
  * caller (match_result_free). */
 int match_align(const char *a_text, const norm_words *a, const char *b_text,
                 const norm_words *b, match_result *out);
 void match_result_free(match_result *r);
 
-/* Whether a quote is too short to link but to a longer one holding it
- * whole: one or two words, or three or four with fewer than three content
- * words ("a fair deal", "back in our faces"). */
+/* Whether a quote is short enough to link to a longer one that holds it
+ * whole, whatever it weighs: up to five words with fewer than three
+ * content words ("a fair deal", "back in our faces", "And the port will
+ * close."). Such a link needs the quote's context to agree (corpus.c). */
 bool match_is_short(const norm_words *w);
 
 const char *match_relation_name(match_relation r);

@@ -3,7 +3,9 @@
 # written for the test: "its fishing fleet" and "a fair deal" link to the
 # full quotes of their own speakers; the same "a fair deal" from another
 # speaker does not; two full quotes that merely open with "We want a fair
-# deal" are not one utterance and raise no attribution conflict.
+# deal" are not one utterance and raise no attribution conflict; a short
+# sentence split off a quote ("And the markets will close.") links to the
+# whole only where the rest of the quote stands beside it.
 set -u
 QL=${QL:-build/quotelens}
 cd "$(dirname "$0")/../.." || exit 1
@@ -29,6 +31,10 @@ check(where(quote('paris-wire.txt', 'a fair deal')) == [],
 moreau = quote('paris-wire.txt', 'We want a fair deal that')
 check(moreau['sources'] == [], 'a sentence that only opens alike is no source')
 check('attribution-conflict' not in [d['code'] for d in moreau['diagnostics']], 'nor a conflict')
+check(('chamber-report.txt', 'within') in where(quote('coast-digest.txt', 'And the markets will close')),
+      'a short sentence split off a quote lies within the whole, as the rest of it says')
+check(where(quote('paris-wire.txt', 'And the markets will close')) == [],
+      'the same short sentence amid other words is no part of it')
 crane = quote('chamber-report.txt', 'We want a fair deal for')
 check(where(crane) == [('coast-digest.txt', 'contains')], 'Crane\'s quote holds his partial only')
 
