@@ -918,6 +918,28 @@ static int refer_back(const attrib *at, unsigned gender, entity *out)
     return earlier_subject(at, gender, false, out);
 }
 
+/* Whom "it" stands for: the organisation that is the subject of the
+ * nearest sentence before with a subject other than a pronoun. When that
+ * subject is anything else ("A report by auditors was damning. “…,” it
+ * said.") "it" names nobody we know. */
+static int refer_back_it(const attrib *at, entity *out)
+{
+    out->name = NULL;
+    size_t s = at->t[at->cur].sent;
+    for (int back = 0; back < 16 && s > 0; back++) {
+        s = at->t[s - 1].sent;
+        size_t cs, sj;
+        subject_of(at, s, sentence_end(at, s), &cs, &sj);
+        if (sj == cs + 1 && (at->t[cs].lex & LEX_PRON))
+            continue;
+        int rc = sj > cs ? resolve(at, cs, sj, out) : 0;
+        if (rc == 0 && out->name && out->kind != ENT_BODY)
+            entity_clear(out);
+        return rc;
+    }
+    return 0;
+}
+
 /* "one of them": one of the group that "they" would stand for, named as
  * "one of two teachers"; NULL name when the group is not known. */
 static int one_of_them(const attrib *at, entity *out)
@@ -943,6 +965,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     if (from >= to)
         return 0;
     const tok *first = &at->t[from], *last = &at->t[to - 1];
+    if (to - from == 1 && word_is(at, from, "it"))
+        return refer_back_it(at, out);
     if (to - from == 1 && (first->lex & LEX_PRON))
         return refer_back(at, first->lex & (LEX_MALE | LEX_FEMALE), out);
     if (to - from == 3 && word_is(at, from, "one") && word_is(at, from + 1, "of") &&

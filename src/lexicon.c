@@ -66,7 +66,7 @@ static const lex_entry lex_lists[] = {
     {"de la le du des del della di da van von der den ter ten dos das bin ibn al el",
      LEX_PARTICLE},
     {"the his her its their our my your", LEX_THE},
-    {"he she they", LEX_PRON},
+    {"he she they it", LEX_PRON},
     {"has have had is was were are be been will would could should may might did does "
      "do also previously further later then again once today yesterday tonight "
      "separately earlier herself himself themselves itself not never just still "

@@ -15,7 +15,7 @@ enum {
     LEX_ROLE = 1 << 3,    /* a noun that can head a speaker's description: spokesman */
     LEX_DET = 1 << 4,     /* opens an indefinite description: a, another, two */
     LEX_THE = 1 << 5,     /* the definite article, and possessives that act as one */
-    LEX_PRON = 1 << 6,    /* he, she, they */
+    LEX_PRON = 1 << 6,    /* he, she, they, it */
     LEX_AUX = 1 << 7,     /* may stand between a subject and its verb: has, also */
     LEX_BOUND = 1 << 8,   /* ends a noun phrase read backwards: that, but, while */
     LEX_LINK = 1 << 9,    /* may join the words of a name or description: of, for */
