@@ -833,6 +833,13 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
         return 0;
     int rc = resolve(at, cs, sj, out);
+    /* A lone capitalised word the article names nobody by ("Damage was
+     * widespread.") is no one a pronoun stands for. */
+    if (rc == 0 && out->name && out->kind == ENT_PERSON && !strchr(out->name, ' ') &&
+        !people_full_name(at->people, out->name, false)) {
+        entity_clear(out);
+        return 0;
+    }
     /* Within the paragraph a role is as good as a name: "Trump's
      * running mate said … “…,” he said." (but "the court" is no "she"). */
     if (rc || (out->name && (fits_pronoun(out, gender) ||
