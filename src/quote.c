@@ -240,8 +240,9 @@ static int collect_marks(finder *f, size_t from, size_t to)
 
 static size_t trim_back(const char *text, size_t from, size_t to)
 {
-    while (to > from && text_is_space((unsigned char)text[to - 1]))
-        to--;
+    size_t ps;
+    while (to > from && text_is_space(text_decode_before(text, to, &ps)) && ps >= from)
+        to = ps;
     return to;
 }
 

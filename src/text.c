@@ -70,6 +70,10 @@ bool text_is_digit_slow(int32_t c)
 
 bool text_is_space_slow(int32_t c)
 {
+    /* Invisible breaks count as space: a byte-order mark opening a file
+     * from Windows, a zero-width space or word joiner pasted from the web. */
+    if (c == 0xFEFF || c == 0x200B || c == 0x2060)
+        return true;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
            k == UTF8PROC_CATEGORY_ZP;
