@@ -764,6 +764,12 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
                 e = h + 1;
                 continue;
             }
+            /* "Its chief meteorologist, Dr Ruth Adeyemi,": a head noun the
+             * lexicon does not know, named in apposition. */
+            if (h > e && h + 1 < limit && is_punct(at, h, ",") && (at->t[h + 1].flags & TF_CAP)) {
+                e = h;
+                break;
+            }
         }
         if (!fits && (at->t[e - 1].flags & TF_POSS)) {
             /* "Trump's running mate": the possessed phrase up to its head. */
