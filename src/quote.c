@@ -303,6 +303,15 @@ static quote_kind kind_of(const finder *f, size_t para_start, size_t open, size_
     bool sentence_like = first >= 0 && (text_is_upper(first) || text_is_digit(first));
     size_t ps;
     int32_t prev = text_decode_before(t, b, &ps);
+    mark_family pf;
+    if (is_quote_char(prev, &pf) && ps > para_start) {
+        /* After a quote that ended its sentence: “… a vindication.” “These
+         * families …” opens a sentence as a full stop would. */
+        size_t pps;
+        int32_t end = text_decode_before(t, ps, &pps);
+        if ((end == '.' || end == '!' || end == '?') && sentence_like)
+            return QUOTE_FULL;
+    }
     if (prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == 0x2026)
         return QUOTE_FULL;
     if (prev == ',') /* said, “…” or “…,” she said, “…” */
