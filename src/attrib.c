@@ -839,9 +839,10 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
         return 0;
     int rc = resolve(at, cs, sj, out);
-    /* A lone capitalised word the article names nobody by ("Damage was
-     * widespread.") is no one a pronoun stands for. */
-    if (rc == 0 && out->name && out->kind == ENT_PERSON && !strchr(out->name, ' ') &&
+    /* A lone word capitalised because it opens the sentence ("Damage was
+     * widespread."), which the article names nobody by, is no one a
+     * pronoun stands for (but "His wife, Morag, is" names her). */
+    if (rc == 0 && out->name && out->kind == ENT_PERSON && !strchr(out->name, ' ') && at->t[cs].sent == cs &&
         !people_full_name(at->people, out->name, false)) {
         entity_clear(out);
         return 0;
