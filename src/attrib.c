@@ -174,7 +174,9 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsig
     }
     /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
     if (e < len && t[e] == '.') {
-        bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i));
+        /* Not after a number: "sworn in on Jan. 2. He said" ends there. */
+        bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i)) &&
+                            (unsigned char)(t[e - 1] - '0') >= 10;
         *lx = lexicon_classes(t + i, e - i);
         *classed = true;
         if (letters_dots || ((*lx & LEX_TITLE) && e - i <= 4))
@@ -757,10 +759,10 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
              * head noun. */
             size_t h = e;
             while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & TF_POSS) &&
-                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
+                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))
                 h++;
             if (h < limit && h - e < 3 && np_word(at, h) &&
-                ((at->t[h].flags & TF_POSS) || (at->t[h].lex & (LEX_ROLE | LEX_TITLE)))) {
+                ((at->t[h].flags & TF_POSS) || (at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))) {
                 e = h + 1;
                 continue;
             }
@@ -772,12 +774,13 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
             }
         }
         if (!fits && (at->t[e - 1].flags & TF_POSS)) {
-            /* "Trump's running mate": the possessed phrase up to its head. */
+            /* "Trump's running mate", "Delgado's supporters": the possessed
+             * phrase up to its head. */
             size_t h = e;
             while (h < limit && h - e < 3 && np_word(at, h) &&
-                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE)))
+                   !(at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))
                 h++;
-            if (h < limit && h - e < 3 && (at->t[h].lex & (LEX_ROLE | LEX_TITLE))) {
+            if (h < limit && h - e < 3 && (at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL))) {
                 e = h + 1;
                 continue;
             }
@@ -829,9 +832,10 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
 /* The subject of an earlier sentence that a pronoun can stand for, in its
  * own paragraph or further back. */
 /* Whether the subject [cs, sj) of the clause opening at token ss names
- * what a pronoun of sex `gender` stands for; sets *out when it does. */
-static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gender, entity *out,
-                          size_t *sj_out)
+ * what a pronoun of sex `gender` stands for; sets *out when it does.
+ * `far`: the clause lies in an earlier paragraph. */
+static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gender, bool far,
+                          entity *out, size_t *sj_out)
 {
     size_t cs, sj;
     subject_of(at, ss, end, &cs, &sj);
@@ -839,11 +843,13 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
         return 0;
     int rc = resolve(at, cs, sj, out);
-    /* A lone word capitalised because it opens the sentence ("Damage was
-     * widespread."), which the article names nobody by, is no one a
-     * pronoun stands for (but "His wife, Morag, is" names her). */
-    if (rc == 0 && out->name && out->kind == ENT_PERSON && !strchr(out->name, ' ') && at->t[cs].sent == cs &&
-        !people_full_name(at->people, out->name, false)) {
+    /* From an earlier paragraph, a lone word capitalised because it opens
+     * the sentence ("Damage was widespread."), which the article names
+     * nobody by, is no one a pronoun stands for (but "His wife, Morag,
+     * is" names her, and a surname alone may open the pronoun's own
+     * paragraph). */
+    if (far && rc == 0 && out->name && out->kind == ENT_PERSON && !strchr(out->name, ' ') &&
+        at->t[cs].sent == cs && !people_full_name(at->people, out->name, false)) {
         entity_clear(out);
         return 0;
     }
@@ -865,13 +871,14 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
                        (!same_para || at->t[s - 1].para == at->t[at->cur].para); back++) {
         s = at->t[s - 1].sent;
         size_t end = sentence_end(at, s), sj;
-        int rc = clause_subject(at, s, end, gender, out, &sj);
+        bool far = at->t[s].para != at->t[at->cur].para;
+        int rc = clause_subject(at, s, end, gender, far, out, &sj);
         if (rc || out->name)
             return rc;
         /* "The court heard that the first mate, Kay Doran, had raised
          * concerns.": the subject of what was heard or said. */
         for (size_t k = sj; k < end && k < sj + 4 && at->t[k].type == TK_WORD; k++)
-            if (word_is(at, k, "that") && ((rc = clause_subject(at, k + 1, end, gender, out, &sj)) || out->name))
+            if (word_is(at, k, "that") && ((rc = clause_subject(at, k + 1, end, gender, far, out, &sj)) || out->name))
                 return rc;
     }
     return 0;
@@ -989,6 +996,9 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     /* "the 45-year-old": whoever a pronoun of either sex would be. */
     if (to - from == 2 && (first->lex & LEX_THE) && age_word(at, from + 1))
         return refer_back(at, GENDER_ANY, out);
+    /* "One, who declined to give her name, said": one of the group before. */
+    if (to - from == 1 && word_is(at, from, "one"))
+        return one_of_them(at, out);
     if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
         return 0; /* "Ruiz's", or "The" of "The sign read" */
     bool plural = phrase_plural(at, from, to);
@@ -1047,6 +1057,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         if (!role)
             return -ENOMEM;
         const entity *e = recent(at, 0, role);
+        if (e && plural && !e->plural) /* "the supporters" are not "one of the supporters" */
+            e = NULL;
         const char *person = e ? NULL : people_titled(at->people, role);
         char *intro = e || person || !(last->lex & LEX_AGENT) ? NULL : introduced(at, from, to - 1);
         char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
@@ -1061,6 +1073,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             rc = set_name(out, body, ENT_BODY, false);
         else if (last->lex & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
+        else if (last->lex & LEX_PLURAL) /* "Delgado's supporters" */
+            rc = set_name(out, describe(at, from, to), ENT_ANON, true);
         else
             rc = 0; /* "the sign read": not a speaker */
         free(role);
