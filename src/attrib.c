@@ -1593,7 +1593,9 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
         }
         if (rc == 0 && (rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.85f);
-        /* "The mayor weighed in: “…”": the subject of the introducing clause. */
+        /* "The mayor weighed in: “…”": the subject of the introducing
+         * clause, whose verb is no cue ("Asked if…, Grieve smiled:"). */
+        f.cue_from = f.cue_to = 0;
         if (rc == 0 && qt > at->t[qt].sent && is_punct(at, qt - 1, ":") &&
             (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.7f);

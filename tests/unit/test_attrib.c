@@ -150,6 +150,20 @@ static void american_full_stop_inside_the_marks(void **state)
                     "Tom Berg", "Ana Ruiz");
 }
 
+/* The clause before a colon names the speaker, but its verb is no cue,
+ * nor is the "Asked" of a fronted question. */
+static void colon_clause_gives_no_cue(void **state)
+{
+    (void)state;
+    static const char text[] = "Coach Paula Grieve spoke last. Asked if Mensah would start, Grieve smiled: “We'll see.”\n";
+    analysis *a = NULL;
+    assert_int_equal(analysis_run(text, sizeof text - 1, &a), 0);
+    assert_int_equal(a->n_quotes, 1);
+    assert_string_equal(a->quotes[0].speaker, "Paula Grieve");
+    assert_null(a->quotes[0].cue);
+    analysis_free(a);
+}
+
 /* Found by fuzz_analysis: a possessive alone before a cue once made an
  * empty span and a huge allocation. */
 static void fuzz_regression_empty_role(void **state)
@@ -181,6 +195,7 @@ int main(void)
         cmocka_unit_test(cue_verbs_in_many_tenses),
         cmocka_unit_test(pronouns_respect_what_titles_say_of_sex),
         cmocka_unit_test(american_full_stop_inside_the_marks),
+        cmocka_unit_test(colon_clause_gives_no_cue),
         cmocka_unit_test(fuzz_regression_empty_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
