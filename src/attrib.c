@@ -72,7 +72,10 @@ typedef struct entity {
     ent_kind kind;
     bool plural;
     unsigned gender; /* LEX_MALE, LEX_FEMALE or 0 when the article does not say */
+    uint32_t para;   /* the paragraph it was heard in; PARA_NONE when not heard here */
 } entity;
+
+#define PARA_NONE UINT32_MAX
 
 typedef struct attrib {
     const char *text;
@@ -376,9 +379,17 @@ static size_t sentence_end(const attrib *at, size_t i)
 static inline bool cue_at(const attrib *at, size_t i)
 {
     /* "dismiss the claim": after a determiner a verb of speech is a noun. */
-    return at->t[i].type == TK_WORD && (at->t[i].lex & LEX_CUE) &&
-           !(i > 0 && at->t[i - 1].type == TK_WORD && (at->t[i - 1].lex & (LEX_THE | LEX_DET)) &&
-             !(at->t[i - 1].lex & LEX_PRON));
+    if (at->t[i].type != TK_WORD || !(at->t[i].lex & LEX_CUE) ||
+        (i > 0 && at->t[i - 1].type == TK_WORD && (at->t[i - 1].lex & (LEX_THE | LEX_DET)) &&
+         !(at->t[i - 1].lex & LEX_PRON)))
+        return false;
+    /* "a conference call", "weak demand": such a word is a verb only after
+     * who speaks ("officials demand", "Ruiz calls", "they claim"). */
+    if (!(at->t[i].lex & LEX_NOUN_CUE))
+        return true;
+    const tok *k = i > 0 ? &at->t[i - 1] : NULL;
+    return k && k->type == TK_WORD &&
+           ((k->flags & TF_CAP) || (k->lex & (LEX_PRON | LEX_ROLE | LEX_PLURAL | LEX_AGENT | LEX_BODY | LEX_AUX)));
 }
 
 /* "according to" at i: the cue of attributions to a source named after it. */
@@ -597,7 +608,7 @@ static int set_name(entity *out, char *name, ent_kind kind, bool plural)
 {
     if (!name)
         return -ENOMEM;
-    *out = (entity){name, kind, plural, 0};
+    *out = (entity){name, kind, plural, 0, PARA_NONE};
     return 0;
 }
 
@@ -923,17 +934,22 @@ static bool phrase_plural(const attrib *at, size_t from, size_t to)
 
 /* Whom a pronoun of sex `gender` (0 for "they", GENDER_ANY for "the
  * 45-year-old") stands for. Who the paragraph is about ("Councilman Hill
- * was less impressed. “…,” he said."), or who the paragraph before alone
- * introduced, outranks who spoke last; failing all, who an earlier
- * paragraph was about. */
+ * was less impressed. “…,” he said."), then who spoke earlier in the
+ * paragraph, then who the paragraph before alone introduced, then who
+ * spoke last; failing all, who an earlier paragraph was about. */
 static int refer_back(const attrib *at, unsigned gender, entity *out)
 {
     int rc = earlier_subject(at, gender, true, out);
-    if (rc == 0 && !out->name)
-        rc = introducing_subject(at, gender, out);
     if (rc || out->name)
         return rc;
+    /* Who spoke earlier in this paragraph outranks whom the paragraph
+     * before introduced. */
     const entity *e = recent(at, gender, NULL);
+    if (e && e->para == at->t[at->cur].para)
+        return copy_entity(out, e);
+    rc = introducing_subject(at, gender, out);
+    if (rc || out->name)
+        return rc;
     if (e)
         return copy_entity(out, e);
     return earlier_subject(at, gender, false, out);
@@ -1140,7 +1156,7 @@ static int hear(attrib *at, entity *e, size_t where)
         a->heard = grown;
     }
     a->heard[a->n_heard++] = (heard){where, name, (int)e->kind, e->gender, e->plural};
-    remember(at, &(entity){name, e->kind, e->plural, e->gender});
+    remember(at, &(entity){name, e->kind, e->plural, e->gender, at->t[at->cur].para});
     return 0;
 }
 
@@ -1510,7 +1526,7 @@ static int assign(attrib *at, quote *q, found *f, float confidence)
     if (f->cue_to > f->cue_from && !(q->cue = cue_text(at, f)))
         return -ENOMEM;
     if (q->speaker) {
-        entity e = {strdup(q->speaker), f->who.kind, f->who.plural, f->who.gender};
+        entity e = {strdup(q->speaker), f->who.kind, f->who.plural, f->who.gender, PARA_NONE};
         return e.name ? hear(at, &e, q->open) : -ENOMEM;
     }
     return 0;
@@ -1652,7 +1668,7 @@ int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, anal
     for (size_t i = ctx->n_heard > ATTRIB_HISTORY ? ctx->n_heard - ATTRIB_HISTORY : 0;
          i < ctx->n_heard; i++) {
         const heard *h = &ctx->heard[i];
-        remember(&at, &(entity){h->name, (ent_kind)h->kind, h->plural, h->gender});
+        remember(&at, &(entity){h->name, (ent_kind)h->kind, h->plural, h->gender, PARA_NONE});
     }
     if (rc == 0) {
         mark_sentences(&at);

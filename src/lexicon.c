@@ -63,6 +63,8 @@ static const lex_entry lex_lists[] = {
      "chairman chairwoman premier authorities negotiator negotiators authority operator "
      "regulator watchdog board commission", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
+    {"call calls demand demands claim claims appeal appeals reply replies vow vows tweet "
+     "tweets note notes", LEX_NOUN_CUE},
     {"de la le du des del della di da van von der den ter ten dos das bin ibn al el",
      LEX_PARTICLE},
     {"the his her its their our my your", LEX_THE},

@@ -30,6 +30,7 @@ enum {
     LEX_FEMALE = 1 << 18, /* says its person is a woman: Mrs, spokeswoman, she */
     LEX_STOP = 1 << 19,   /* a function word: weighs little when quotes are compared */
     LEX_PARTICLE = 1 << 20, /* lowercase inside a name: de la Cruz, van der Berg */
+    LEX_NOUN_CUE = 1 << 21, /* a cue that is also a noun: call, demands, claim */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
