@@ -292,6 +292,15 @@ static int tokenize(attrib *at)
             k->flags = (uint8_t)flags;
             k->lex = classed ? lx : lexicon_classes(t + i, e - i);
             i = e;
+        } else if (c == '&' && i > 0 && t[i - 1] == ' ' && i + 2 < len && t[i + 1] == ' ' &&
+                   (unsigned char)(t[i + 2] - 'A') < 26 && at->n > 0 && (at->t[at->n - 1].flags & TF_CAP)) {
+            /* "Morgan & Finch": the ampersand of a firm's name is one of its words. */
+            tok *k = push_tok(at, TK_WORD, i, i + 1, para);
+            if (!k)
+                return -ENOMEM;
+            k->flags = TF_CAP;
+            k->lex = LEX_BODY;
+            i++;
         } else if (c == '*' || c == '_' || (c == '>' && only_blank_or(t, line_start, i, '>'))) {
             i++; /* Markdown emphasis and blockquotes: "**Ana Ruiz** said" reads as prose */
         } else if (!text_is_space(c)) {
@@ -1063,6 +1072,8 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             return set_name(out, strdup(full), ENT_PERSON, false);
         }
         bool body = (last->lex & (LEX_BODY | LEX_PLACE)) != 0;
+        for (size_t k = ns; k < to && !body; k++)
+            body = at->text[at->t[k].s] == '&'; /* Morgan & Finch */
         return set_name(out, name, body ? ENT_BODY : ENT_PERSON, false);
     }
     if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
