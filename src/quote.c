@@ -240,9 +240,14 @@ static int collect_marks(finder *f, size_t from, size_t to)
 
 static size_t trim_back(const char *text, size_t from, size_t to)
 {
-    size_t ps;
-    while (to > from && text_is_space(text_decode_before(text, to, &ps)) && ps >= from)
+    while (to > from) {
+        unsigned char b = (unsigned char)text[to - 1];
+        size_t ps = to - 1;
+        /* Decoding only past ASCII: this runs for every mark. */
+        if (b < 0x80 ? !text_is_space(b) : !text_is_space(text_decode_before(text, to, &ps)) || ps < from)
+            break;
         to = ps;
+    }
     return to;
 }
 
