@@ -786,9 +786,12 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
                 e = h + 1;
                 continue;
             }
-            /* "Its chief meteorologist, Dr Ruth Adeyemi,": a head noun the
-             * lexicon does not know, named in apposition. */
-            if (h > e && h + 1 < limit && is_punct(at, h, ",") && (at->t[h + 1].flags & TF_CAP)) {
+            /* "Its chief meteorologist, Dr Ruth Adeyemi,", "Her neighbour,
+             * fisherman Callum Bain,": a head noun the lexicon does not
+             * know, named in apposition. */
+            if (h > e && h + 2 < limit && is_punct(at, h, ",") &&
+                ((at->t[h + 1].flags & TF_CAP) || (at->t[h + 1].type == TK_WORD && !at->t[h + 1].lex &&
+                                                   (at->t[h + 2].flags & TF_CAP)))) {
                 e = h;
                 break;
             }
@@ -1293,10 +1296,19 @@ static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, 
 {
     size_t cs = clause_start(at, ss, limit), se = subject_end(at, cs, limit);
     size_t after = se > cs ? insertion_after(at, se, limit) : se;
-    if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) &&
-        np_before(at, after - 1, se + 1) == se + 1 && !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) {
-        cs = se + 1;
-        se = after - 1;
+    if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) && !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) {
+        /* The name in apposition, after at most two nouns saying what its
+         * bearer does ("Her neighbour, fisherman Callum Bain,"; not ", who
+         * has endorsed Ng," nor ", speaking at a rally in Cedar Rapids,"). */
+        size_t n = np_before(at, after - 1, se + 1), k = se + 1;
+        while (k < n && k - se <= 2 && at->t[k].type == TK_WORD && !(at->t[k].flags & TF_CAP) &&
+               !(at->t[k].lex & ~(unsigned)(LEX_TITLE | LEX_ROLE)) &&
+               memcmp(at->text + at->t[k].e - 3, "ing", 3) != 0)
+            k++;
+        if (k == n && (k == se + 1 || after - 1 - n >= 2)) {
+            cs = n;
+            se = after - 1;
+        }
     }
     *from = cs;
     *to = se;
