@@ -1048,10 +1048,13 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         (cue_at(at, to) || (at->t[to].lex & LEX_AUX)))
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
     if (last->flags & TF_CAP) {
-        /* "Rep. Tom Hale of Ohio": a name, then where its bearer is from
-         * (but "Ministry of Trade", "Secretary of State Ana Ruiz"). */
+        /* "Rep. Tom Hale of Ohio", "Amara Nwosu of the Kintampo Health
+         * Institute": a name, then where its bearer is from (but "Ministry
+         * of Trade", "Secretary of State Ana Ruiz"). */
         for (size_t k = from + 2; k + 1 < to; k++)
-            if ((word_is(at, k, "of") || word_is(at, k, "from")) && (at->t[k + 1].flags & TF_CAP) &&
+            if ((word_is(at, k, "of") || word_is(at, k, "from")) &&
+                ((at->t[k + 1].flags & TF_CAP) ||
+                 (k + 2 < to && (at->t[k + 1].lex & LEX_THE) && (at->t[k + 2].flags & TF_CAP))) &&
                 name_start(at, from, k) + 2 <= k && !(at->t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
                 return resolve_phrase(at, from, k, out);
         size_t ns = name_start(at, from, to);
@@ -1346,6 +1349,10 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
     size_t v = c;
     while (v > floor && skippable(at, v - 1))
         v--;
+    /* "the Gates Foundation, which said": what the clause is about. */
+    if (v > floor + 2 && (word_is(at, v - 1, "which") || word_is(at, v - 1, "who")) &&
+        is_punct(at, v - 2, ","))
+        v -= 2;
     bool infinitive = v > floor && word_is(at, v - 1, "to");
     bool participle = (at->t[c].lex & LEX_CUE_ING) != 0;
     if (infinitive || participle)
