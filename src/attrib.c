@@ -982,6 +982,9 @@ static int refer_back_it(const attrib *at, entity *out)
         if (sj == cs + 1 && (at->t[cs].lex & LEX_PRON))
             continue;
         int rc = sj > cs ? resolve(at, cs, sj, out) : 0;
+        /* A name of no known sex is a company's ("Western Power says…"). */
+        if (rc == 0 && out->name && out->kind == ENT_PERSON && !out->gender && (at->t[sj - 1].flags & TF_CAP))
+            out->kind = ENT_BODY;
         if (rc == 0 && out->name && out->kind != ENT_BODY)
             entity_clear(out);
         return rc;
@@ -1625,6 +1628,25 @@ static bool continues(const attrib *at, size_t qt, size_t prev_qt)
     return qt > 0 && at->t[qt - 1].type == TK_PARA && at->t[prev_qt].para + 1 == at->t[qt].para;
 }
 
+/* "Some context from our weather correspondent, Tom Reyes: “…”": a
+ * person's full name right before the colon that opens the quote. */
+static int name_before_colon(const attrib *at, size_t qt, found *f)
+{
+    entity_clear(&f->who);
+    size_t ss = at->t[qt].sent;
+    if (qt < ss + 3 || !is_punct(at, qt - 1, ":"))
+        return 0;
+    size_t b = np_before(at, qt - 1, ss);
+    if (b + 2 > qt - 1 || !(at->t[b].flags & TF_CAP))
+        return 0;
+    f->np_from = b;
+    f->np_to = qt - 1;
+    int rc = resolve(at, b, qt - 1, &f->who);
+    if (rc == 0 && f->who.name && (f->who.kind != ENT_PERSON || !strchr(f->who.name, ' ')))
+        entity_clear(&f->who);
+    return rc;
+}
+
 static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *prev)
 {
     quote *q = &at->a->quotes[at->t[qt].quote];
@@ -1645,6 +1667,8 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
         if (rc == 0 && qt > at->t[qt].sent && is_punct(at, qt - 1, ":") &&
             (rc = by_subject(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.7f);
+        if (rc == 0 && (rc = name_before_colon(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.6f);
         if (rc == 0 && (rc = introducing_paragraph(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.6f);
     } else {
