@@ -1050,7 +1050,13 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         !(first->lex & (LEX_TITLE | LEX_BODY)) && first->sent == from && to < at->n &&
         (cue_at(at, to) || (at->t[to].lex & LEX_AUX)))
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
-    if (last->flags & TF_CAP) {
+    /* "the mayor of Port Ellis" describes someone; Port Ellis is not
+     * speaking (but "the former health secretary Jon Marsh" is named). */
+    bool described = false;
+    if ((first->lex & LEX_THE) && (at->t[from + 1].lex & (LEX_ROLE | LEX_TITLE)))
+        for (size_t k = from + 1; k + 1 < to && !(at->t[k].flags & TF_CAP) && !described; k++)
+            described = (at->t[k + 1].lex & LEX_LINK) != 0;
+    if ((last->flags & TF_CAP) && !described) {
         /* "Rep. Tom Hale of Ohio", "Amara Nwosu of the Kintampo Health
          * Institute": a name, then where its bearer is from (but "Ministry
          * of Trade", "Secretary of State Ana Ruiz"). */
@@ -1088,7 +1094,11 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
         /* "the spokeswoman", "the minister": someone already introduced
          * (whose age, "the 45-year-old coach", the role need not repeat). */
-        size_t rs = from + 1 + (to - from > 2 && age_word(at, from + 1));
+        size_t rs = from + 1 + (to - from > 2 && age_word(at, from + 1)), h = rs;
+        /* The head noun comes before any "of" or "from": "the mayor of Port Ellis". */
+        while (h + 1 < to && !(at->t[h + 1].lex & LEX_LINK))
+            h++;
+        const tok *head = &at->t[h];
         char *role = words_lower(at, rs, to);
         if (!role)
             return -ENOMEM;
@@ -1096,7 +1106,7 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         if (e && plural && !e->plural) /* "the supporters" are not "one of the supporters" */
             e = NULL;
         const char *person = e ? NULL : people_titled(at->people, role);
-        char *intro = e || person || !(last->lex & LEX_AGENT) ? NULL : introduced(at, from, to - 1);
+        char *intro = e || person || !(head->lex & LEX_AGENT) ? NULL : introduced(at, from, h);
         char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
         int rc;
         if (e)
@@ -1107,7 +1117,7 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
             rc = set_name(out, intro, ENT_ANON, plural);
         else if (body)
             rc = set_name(out, body, ENT_BODY, false);
-        else if (last->lex & (LEX_ROLE | LEX_TITLE))
+        else if ((last->lex | head->lex) & (LEX_ROLE | LEX_TITLE))
             rc = set_name(out, describe(at, from, to), ENT_ROLE, plural);
         else if (last->lex & LEX_PLURAL) /* "Delgado's supporters" */
             rc = set_name(out, describe(at, from, to), ENT_ANON, true);

@@ -77,7 +77,7 @@ static const lex_entry lex_lists[] = {
     {"that which who whom whose but and or while when as because after before if so "
      "than since although though where how why what whether until unless with without "
      "by from about against over into nor yet amid during to", LEX_BOUND},
-    {"of for at in on to with and de van von der da di du la le bin al el y", LEX_LINK},
+    {"of for at in on to with and from de van von der da di du la le bin al el y", LEX_LINK},
     {"after before despite following ahead during in on at while when although though "
      "as since speaking paraphrasing asked earlier later meanwhile however but yet "
      "still instead separately last this with without amid under for from by once if "
