@@ -857,6 +857,33 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
 /* Whether the subject [cs, sj) of the clause opening at token ss names
  * what a pronoun of sex `gender` stands for; sets *out when it does.
  * `far`: the clause lies in an earlier paragraph. */
+/* "Mayor Ann Lee and her deputy, Bo Chan,": two people joined by "and"
+ * in the subject opening at c0, whom "they" stands for; the second as
+ * subject_of read it ([cs, sj), its apposition). Sets *out to "Ann Lee
+ * and Bo Chan", or leaves it NULL. */
+static int joined_subject(const attrib *at, size_t c0, size_t end, size_t cs, size_t sj, entity *out)
+{
+    out->name = NULL;
+    size_t s0 = subject_end(at, c0, end), join = c0;
+    while (join < s0 && !word_is(at, join, "and"))
+        join++;
+    if (join == c0 || join >= s0)
+        return 0;
+    entity a = {0}, b = {0};
+    int rc = resolve(at, c0, join, &a);
+    if (rc == 0)
+        rc = cs > join ? resolve(at, cs, sj, &b) : resolve(at, join + 1, s0, &b);
+    if (rc == 0 && a.name && b.name && a.kind == ENT_PERSON && b.kind == ENT_PERSON) {
+        char *name = malloc(strlen(a.name) + strlen(b.name) + sizeof " and ");
+        if (name)
+            sprintf(name, "%s and %s", a.name, b.name);
+        rc = set_name(out, name, ENT_ANON, true);
+    }
+    entity_clear(&a);
+    entity_clear(&b);
+    return rc;
+}
+
 static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gender, bool far,
                           entity *out, size_t *sj_out)
 {
@@ -865,6 +892,11 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     *sj_out = sj;
     if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
         return 0;
+    if (!gender) {
+        int rc = joined_subject(at, clause_start(at, ss, end), end, cs, sj, out);
+        if (rc || out->name)
+            return rc;
+    }
     int rc = resolve(at, cs, sj, out);
     /* From an earlier paragraph, a lone word capitalised because it opens
      * the sentence ("Damage was widespread."), which the article names
