@@ -1503,11 +1503,16 @@ static int right_after(const attrib *at, size_t qt, found *f)
         c++;
     if (c >= limit || !cue_at(at, c))
         return 0;
-    /* “We are ready.” Brandt, asked about it, said: “…”: the cue leads
-     * into the next quote, not back to this one. */
-    if (ended && c + 2 < at->n && (is_punct(at, c + 1, ":") || is_punct(at, c + 1, ",")) &&
-        at->t[c + 2].type == TK_QUOTE)
-        return 0;
+    /* “We are ready.” Brandt, asked about it, said: “…” (or Obi later
+     * told the BBC: “…”): the cue leads into the next quote, not back to
+     * this one. */
+    if (ended) {
+        size_t k = c + 1;
+        while (k < at->n && k - c <= ATTRIB_NP_MAX && at->t[k].type == TK_WORD)
+            k++;
+        if (k + 1 < at->n && (is_punct(at, k, ":") || is_punct(at, k, ",")) && at->t[k + 1].type == TK_QUOTE)
+            return 0;
+    }
     size_t v = np_end;
     while (v > from && skippable(at, v - 1))
         v--;

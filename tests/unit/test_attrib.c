@@ -164,6 +164,23 @@ static void colon_clause_gives_no_cue(void **state)
     analysis_free(a);
 }
 
+/* A cue after a quote that ended its sentence, leading through its object
+ * into the next quote, is the next quote's. */
+static void cue_leading_into_the_next_quote(void **state)
+{
+    (void)state;
+    static const char text[] = "Union leader Ruth Obi said in a statement: “Workers will not pay.” "
+                               "Obi later told the BBC: “We're ready for a fight.”\n";
+    analysis *a = NULL;
+    assert_int_equal(analysis_run(text, sizeof text - 1, &a), 0);
+    assert_int_equal(a->n_quotes, 2);
+    assert_string_equal(a->quotes[0].speaker, "Ruth Obi");
+    assert_string_equal(a->quotes[0].cue, "said");
+    assert_string_equal(a->quotes[1].speaker, "Ruth Obi");
+    assert_string_equal(a->quotes[1].cue, "told");
+    analysis_free(a);
+}
+
 /* Found by fuzz_analysis: a possessive alone before a cue once made an
  * empty span and a huge allocation. */
 static void fuzz_regression_empty_role(void **state)
@@ -196,6 +213,7 @@ int main(void)
         cmocka_unit_test(pronouns_respect_what_titles_say_of_sex),
         cmocka_unit_test(american_full_stop_inside_the_marks),
         cmocka_unit_test(colon_clause_gives_no_cue),
+        cmocka_unit_test(cue_leading_into_the_next_quote),
         cmocka_unit_test(fuzz_regression_empty_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
