@@ -1668,7 +1668,13 @@ static bool cue_follows(const attrib *at, size_t qt)
  * in the same paragraph, or opening the paragraph right after it. */
 static bool continues(const attrib *at, size_t qt, size_t prev_qt)
 {
-    if (prev_qt == (size_t)-1)
+    /* “Full confidence” was also the phrase used by…: a verb right after
+     * the quote, in its sentence, makes it the subject of narration, no
+     * continuation of a speech (but “We will —” he paused “— …”). */
+    const tok *next = qt + 1 < at->n ? &at->t[qt + 1] : NULL;
+    if (prev_qt == (size_t)-1 ||
+        (next && next->type == TK_WORD && next->sent == at->t[qt].sent && !(next->flags & TF_CAP) &&
+         !(next->lex & (LEX_PRON | LEX_CUE | LEX_THE | LEX_DET))))
         return false;
     if (at->t[prev_qt].para == at->t[qt].para)
         return true;

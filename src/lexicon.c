@@ -61,7 +61,7 @@ static const lex_entry lex_lists[] = {
      "ministry government department embassy office company firm agency campaign "
      "union council committee court military army spokesperson mayor governor senator "
      "chairman chairwoman premier authorities negotiator negotiators authority operator "
-     "regulator watchdog board commission", LEX_ROLE},
+     "regulator watchdog board commission opposition", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
     {"call calls demand demands claim claims appeal appeals reply replies vow vows tweet "
      "tweets note notes", LEX_NOUN_CUE},
