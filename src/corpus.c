@@ -635,12 +635,18 @@ static int context_score(const cdoc *pd, const cquote *pq, const norm_words *oth
             context[n++] = after.v[i].hash;
     norm_words_free(&before);
     norm_words_free(&after);
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < other->n; j++)
+    /* Words the quote itself holds say nothing of where it was taken from
+     * (“Full confidence” beside “… full confidence in the secretary.”). */
+    for (size_t i = 0; i < n; i++) {
+        bool own = false;
+        for (size_t j = 0; j < pq->w.n && !own; j++)
+            own = pq->w.v[j].hash == context[i];
+        for (size_t j = 0; j < other->n && !own; j++)
             if (other->v[j].hash == context[i]) {
                 (*score)++;
                 break;
             }
+    }
     return rc;
 }
 

@@ -61,7 +61,7 @@ static const lex_entry lex_lists[] = {
      "ministry government department embassy office company firm agency campaign "
      "union council committee court military army spokesperson mayor governor senator "
      "chairman chairwoman premier authorities negotiator negotiators authority operator "
-     "regulator watchdog board commission opposition", LEX_ROLE},
+     "regulator watchdog board commission opposition family", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
     {"call calls demand demands claim claims appeal appeals reply replies vow vows tweet "
      "tweets note notes", LEX_NOUN_CUE},
@@ -96,7 +96,8 @@ static const lex_entry lex_lists[] = {
     {"officials sources aides advisers advisors analysts experts diplomats residents "
      "witnesses critics officers lawyers prosecutors people members insiders allies "
      "spokespeople spokesmen authorities ministers leaders police negotiators lawmakers "
-     "legislators republicans democrats voters supporters protesters activists", LEX_PLURAL},
+     "legislators republicans democrats voters supporters protesters activists relatives parents "
+     "neighbours neighbors friends colleagues families", LEX_PLURAL},
     {"spokesman spokeswoman spokesperson spokespeople spokesmen aide aides adviser advisers "
      "advisor advisors source sources official officials representative insider insiders",
      LEX_AGENT},

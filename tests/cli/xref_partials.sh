@@ -35,6 +35,8 @@ check(('chamber-report.txt', 'within') in where(quote('coast-digest.txt', 'And t
       'a short sentence split off a quote lies within the whole, as the rest of it says')
 check(where(quote('paris-wire.txt', 'And the markets will close')) == [],
       'the same short sentence amid other words is no part of it')
+check(where(quote('paris-wire.txt', 'Full confidence')) == [],
+      'a short quote beside a longer one holding its own words is not taken from a third')
 crane = quote('chamber-report.txt', 'We want a fair deal for')
 check(where(crane) == [('coast-digest.txt', 'contains')], 'Crane\'s quote holds his partial only')
 
