@@ -821,6 +821,28 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 static int resolve(const attrib *at, size_t from, size_t to, entity *out);
 static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, size_t *to);
 
+typedef enum { ANA_NONE, ANA_PRONOUN, ANA_IT, ANA_AGE, ANA_ONE } anaphor_kind;
+
+/* Whether the phrase [from, to) stands for someone named before it: he,
+ * it, the 45-year-old, one of them, a lone "One". Such a phrase is never
+ * itself what another one refers back to, which also keeps resolving
+ * from recursing. */
+static anaphor_kind anaphor(const attrib *at, size_t from, size_t to)
+{
+    size_t n = to - from;
+    if (n == 1 && word_is(at, from, "it"))
+        return ANA_IT;
+    if (n == 1 && (at->t[from].lex & LEX_PRON))
+        return ANA_PRONOUN;
+    if (n == 2 && (at->t[from].lex & LEX_THE) && age_word(at, from + 1))
+        return ANA_AGE;
+    if ((n == 1 && word_is(at, from, "one")) ||
+        (n == 3 && word_is(at, from, "one") && word_is(at, from + 1, "of") &&
+         (word_is(at, from + 2, "them") || word_is(at, from + 2, "those"))))
+        return ANA_ONE;
+    return ANA_NONE;
+}
+
 /* The person a one-sentence paragraph of narration introduces before the
  * one being attributed ("Harbourmaster Eli Stone was less sure." then
  * "“…,” he said."): its subject, when it is a person named in full who fits
@@ -842,7 +864,7 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
         return 0; /* empty, or more than one sentence: no introduction */
     size_t cs, sj;
     subject_of(at, ss, pe, &cs, &sj);
-    if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+    if (sj == cs || anaphor(at, cs, sj))
         return 0;
     int rc = resolve(at, cs, sj, out);
     /* By full name: "Markets took the news calmly." introduces nobody. */
@@ -890,7 +912,7 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     size_t cs, sj;
     subject_of(at, ss, end, &cs, &sj);
     *sj_out = sj;
-    if (sj == cs || (sj == cs + 1 && (at->t[cs].lex & LEX_PRON)))
+    if (sj == cs || anaphor(at, cs, sj))
         return 0;
     if (!gender) {
         int rc = joined_subject(at, clause_start(at, ss, end), end, cs, sj, out);
@@ -1011,7 +1033,7 @@ static int refer_back_it(const attrib *at, entity *out)
         s = at->t[s - 1].sent;
         size_t cs, sj;
         subject_of(at, s, sentence_end(at, s), &cs, &sj);
-        if (sj == cs + 1 && (at->t[cs].lex & LEX_PRON))
+        if (sj > cs && anaphor(at, cs, sj))
             continue;
         int rc = sj > cs ? resolve(at, cs, sj, out) : 0;
         /* A name of no known sex is a company's ("Western Power says…"). */
@@ -1049,19 +1071,18 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
     if (from >= to)
         return 0;
     const tok *first = &at->t[from], *last = &at->t[to - 1];
-    if (to - from == 1 && word_is(at, from, "it"))
+    switch (anaphor(at, from, to)) {
+    case ANA_IT:
         return refer_back_it(at, out);
-    if (to - from == 1 && (first->lex & LEX_PRON))
+    case ANA_PRONOUN:
         return refer_back(at, first->lex & (LEX_MALE | LEX_FEMALE), out);
-    if (to - from == 3 && word_is(at, from, "one") && word_is(at, from + 1, "of") &&
-        (word_is(at, from + 2, "them") || word_is(at, from + 2, "those")))
-        return one_of_them(at, out);
-    /* "the 45-year-old": whoever a pronoun of either sex would be. */
-    if (to - from == 2 && (first->lex & LEX_THE) && age_word(at, from + 1))
+    case ANA_AGE: /* "the 45-year-old": whoever a pronoun of either sex would be */
         return refer_back(at, GENDER_ANY, out);
-    /* "One, who declined to give her name, said": one of the group before. */
-    if (to - from == 1 && word_is(at, from, "one"))
+    case ANA_ONE: /* "one of them", "One, who declined to give her name,": one of the group */
         return one_of_them(at, out);
+    case ANA_NONE:
+        break;
+    }
     if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
         return 0; /* "Ruiz's", or "The" of "The sign read" */
     bool plural = phrase_plural(at, from, to);

@@ -193,6 +193,11 @@ static void fuzz_regression_empty_role(void **state)
     static const char the_said[] = "The said “x”.";
     assert_int_equal(analysis_run(the_said, sizeof the_said - 1, &a), 0);
     analysis_free(a);
+    /* "One" as the subject a later "one of them" looks back to once made
+     * resolving recurse without end. */
+    static const char one[] = "One left early. “Yes,” one of them said. “No,” the 45-year-old said.";
+    assert_int_equal(analysis_run(one, sizeof one - 1, &a), 0);
+    analysis_free(a);
 }
 
 int main(void)
