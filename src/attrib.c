@@ -874,11 +874,6 @@ static int introducing_subject(const attrib *at, unsigned gender, entity *out)
     return rc;
 }
 
-/* The subject of an earlier sentence that a pronoun can stand for, in its
- * own paragraph or further back. */
-/* Whether the subject [cs, sj) of the clause opening at token ss names
- * what a pronoun of sex `gender` stands for; sets *out when it does.
- * `far`: the clause lies in an earlier paragraph. */
 /* "Mayor Ann Lee and her deputy, Bo Chan,": two people joined by "and"
  * in the subject opening at c0, whom "they" stands for; the second as
  * subject_of read it ([cs, sj), its apposition). Sets *out to "Ann Lee
@@ -906,6 +901,9 @@ static int joined_subject(const attrib *at, size_t c0, size_t end, size_t cs, si
     return rc;
 }
 
+/* Whether the subject [cs, sj) of the clause opening at token ss names
+ * what a pronoun of sex `gender` stands for; sets *out when it does.
+ * `far`: the clause lies in an earlier paragraph. */
 static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gender, bool far,
                           entity *out, size_t *sj_out)
 {
@@ -940,6 +938,8 @@ static int clause_subject(const attrib *at, size_t ss, size_t end, unsigned gend
     return 0;
 }
 
+/* The subject of an earlier sentence that a pronoun can stand for, in its
+ * own paragraph or further back. */
 static int earlier_subject(const attrib *at, unsigned gender, bool same_para, entity *out)
 {
     out->name = NULL;
@@ -1316,9 +1316,6 @@ typedef struct found {
     float confidence;
 } found;
 
-/* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
- * a phrase between commas ", 70," / ", who chairs the panel,". Given the
- * token after it, returns where it starts, or `v` when there is none. */
 /* Whether an insertion of n tokens opening at token `open` is one: short,
  * or a relative clause, which runs long in news copy (", who asked not to
  * be named because they were not allowed to speak to the press,"). */
@@ -1327,6 +1324,9 @@ static bool insertion_fits(const attrib *at, size_t open, size_t n)
     return n < 16 || (open + 1 < at->n && (word_is(at, open + 1, "who") || word_is(at, open + 1, "whose")));
 }
 
+/* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
+ * a phrase between commas ", 70," / ", who chairs the panel,". Given the
+ * token after it, returns where it starts, or `v` when there is none. */
 static size_t insertion_before(const attrib *at, size_t v, size_t floor)
 {
     if (v <= floor + 1)
@@ -1372,7 +1372,7 @@ static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, 
         size_t n = np_before(at, after - 1, se + 1), k = se + 1;
         while (k < n && k - se <= 2 && at->t[k].type == TK_WORD && !(at->t[k].flags & TF_CAP) &&
                !(at->t[k].lex & ~(unsigned)(LEX_TITLE | LEX_ROLE)) &&
-               memcmp(at->text + at->t[k].e - 3, "ing", 3) != 0)
+               !(at->t[k].e - at->t[k].s > 3 && !memcmp(at->text + at->t[k].e - 3, "ing", 3)))
             k++;
         if (k == n && (k == se + 1 || after - 1 - n >= 2)) {
             cs = n;
