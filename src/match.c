@@ -337,10 +337,13 @@ int match_align(const char *a_text, const norm_words *a, const char *b_text, con
         bool linked = (content >= MATCH_MIN_CONTENT || (content >= 3 && 10 * content >= 6 * cmin)) &&
                       2 * matched >= span &&
                       (run >= MATCH_MIN_RUN || (run >= 3 && 10 * matched >= 8 * short_n));
-        /* Both going on past the shared words at the same end: two
-         * sentences that open (or close) alike, unless they share a real
-         * run of content words (a quote joined to another next sentence). */
-        bool fork = (ai0 > 0 && bj0 > 0) || (ai1 < n && bj1 < m);
+        /* Both going on past the shared words at the same end, one by
+         * three words or more: two sentences that open (or close) alike,
+         * unless they share a real run of content words (a quote joined to
+         * another next sentence). A word or two each ("It has been" / "It's
+         * been") is wording, not a fork. */
+        bool fork = (ai0 > 0 && bj0 > 0 && (ai0 >= 3 || bj0 >= 3)) ||
+                    (ai1 < n && bj1 < m && (n - ai1 >= 3 || m - bj1 >= 3));
         if (linked && fork && content < MATCH_MIN_CONTENT)
             linked = false;
         if (!linked && held_whole) {

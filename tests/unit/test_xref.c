@@ -99,6 +99,17 @@ static void relations_and_classes(void **state)
     assert_int_equal(r.relation, REL_VARIANT);
     assert_int_equal(r.classes, DIFF_WORDING);
     match_result_free(&r);
+    /* A word or two differing at the start on both sides is wording, not
+     * two sentences that open alike: linked whichever side asks. */
+    static const char honour[] = "It has been an honor to serve the people of this country,";
+    static const char honour_more[] = "It's been an honour to serve the people of this country. "
+                                       "I will continue to serve them from the back benches.";
+    r = align(honour, honour_more);
+    assert_true(r.linked);
+    match_result_free(&r);
+    r = align(honour_more, honour);
+    assert_true(r.linked);
+    match_result_free(&r);
     r = align("Nobody should be surprised by the decision of the Harbour Authority board",
               "Nobody should be surprised by the decision of the Harbour Authority board");
     assert_int_equal(r.relation, REL_SAME);
