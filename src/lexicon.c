@@ -50,7 +50,8 @@ static const lex_entry lex_lists[] = {
      "lawyer barrister solicitor striker midfielder defender goalkeeper winger quarterback "
      "pitcher nurse engineer teacher historian pilot driver secretary-general "
      "attorney-general director-general governor-general vice-president vice-chancellor "
-     "editor-in-chief commander-in-chief", LEX_TITLE},
+     "editor-in-chief commander-in-chief pundit presenter broadcaster columnist commentator "
+     "singer actor actress star veteran teammate boss chef farmer", LEX_TITLE},
     {"spokesman spokeswoman spokesperson spokespeople spokesmen source sources official "
      "officials aide aides adviser advisers advisor advisors minister ministers secretary "
      "ambassador diplomat diplomats envoy president chancellor leader leaders executive "
@@ -215,6 +216,9 @@ unsigned lexicon_classes(const char *w, size_t n)
         n--;
     if (n == 0 || n >= LEX_MAX_WORD)
         return 0;
+    /* "Ex-teammate", "ex-minister": a former title is a title. */
+    if (n > 3 && (w[0] | 0x20) == 'e' && (w[1] | 0x20) == 'x' && w[2] == '-')
+        return lexicon_classes(w + 3, n - 3) ? LEX_TITLE : 0;
     if (!shape_of(fold_byte(w[0]), fold_byte(w[n - 1]), n, false))
         return 0;
     char folded[LEX_MAX_WORD] = {0};
