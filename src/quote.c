@@ -28,6 +28,7 @@
 #endif
 
 #include "array.h"
+#include "lexicon.h"
 #include "text.h"
 
 /* Lines longer than this are taken as whole paragraphs; blocks of shorter
@@ -263,18 +264,11 @@ static bool only_space(const char *text, size_t from, size_t to)
     return skip_space(text, from, to) == to;
 }
 
-/* Words that, when they stand just before the opening mark, announce speech. */
+/* Words that, when they stand just before the opening mark, announce
+ * speech: the lexicon's verbs of speech, and "that". */
 static bool speech_word(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote",
-        "writes", "warned", "warns", "insisted", "insists", "declared", "declares", "replied",
-        "replies", "tweeted", "stated", "explained", "explains", "noted", "notes", "that",
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && strncmp(words[i], w, n) == 0)
-            return true;
-    return false;
+    return (n == 4 && !strncmp(w, "that", 4)) || (lexicon_classes(w, n) & (LEX_CUE | LEX_CUE_ING));
 }
 
 /*
