@@ -778,12 +778,17 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
              * financial officer": lowercase words up to a possessive or the
              * head noun. */
             size_t h = e;
-            while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & TF_POSS) &&
+            while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & (TF_POSS | TF_CAP)) &&
                    !(at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))
                 h++;
             if (h < limit && h - e < 3 && np_word(at, h) &&
                 ((at->t[h].flags & TF_POSS) || (at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))) {
                 e = h + 1;
+                continue;
+            }
+            /* "Her neighbour Bill Cho agreed.": the name after the noun. */
+            if (h > e && h < limit && at->t[h].type == TK_WORD && (at->t[h].flags & TF_CAP)) {
+                e = h;
                 continue;
             }
             /* "Its chief meteorologist, Dr Ruth Adeyemi,", "Her neighbour,
@@ -1203,8 +1208,10 @@ static int resolve(const attrib *at, size_t from, size_t to, entity *out)
     if (rc || !out->name || pronoun)
         return rc;
     unsigned said = 0;
+    /* "Her neighbour Bill Cho": a possessive tells the sex of someone else. */
     for (size_t k = from; k < to && !(at->t[k].lex & LEX_LINK); k++)
-        said |= at->t[k].lex & (LEX_MALE | LEX_FEMALE);
+        if (!(at->t[k].lex & LEX_THE))
+            said |= at->t[k].lex & (LEX_MALE | LEX_FEMALE);
     if (said == (LEX_MALE | LEX_FEMALE))
         said = 0;
     if (!said && out->kind == ENT_PERSON)
