@@ -1372,7 +1372,8 @@ static void subject_of(const attrib *at, size_t ss, size_t limit, size_t *from, 
 {
     size_t cs = clause_start(at, ss, limit), se = subject_end(at, cs, limit);
     size_t after = se > cs ? insertion_after(at, se, limit) : se;
-    if (after > se + 2 && (at->t[after - 2].flags & TF_CAP) && !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) {
+    if (after > se + 2 && is_punct(at, se, ",") && (at->t[after - 2].flags & TF_CAP) &&
+        !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) { /* not "(R-Texas)" */
         /* The name in apposition, after at most two nouns saying what its
          * bearer does ("Her neighbour, fisherman Callum Bain,"; not ", who
          * has endorsed Ng," nor ", speaking at a rally in Cedar Rapids,"). */
