@@ -748,8 +748,6 @@ static size_t clause_start(const attrib *at, size_t s, size_t limit)
     return s;
 }
 
-/* The subject of the sentence holding token i: a name, a description or a
- * pronoun at the start of its main clause. */
 /* A word of a subject: np_word, or an adverb of the lexicon's AUX list
  * used as an adjective after an article ("the first mate", "the last
  * word"). */
@@ -761,6 +759,8 @@ static bool subject_word(const attrib *at, size_t e)
                               e + 1 < at->n && np_word(at, e + 1));
 }
 
+/* The subject of the sentence holding token i: a name, a description or a
+ * pronoun at the start of its main clause. */
 static size_t subject_end(const attrib *at, size_t cs, size_t limit)
 {
     if (cs < limit && (at->t[cs].lex & LEX_PRON))
