@@ -715,12 +715,12 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
         }
         /* A short quote held whole links to the longer quotes it was
          * taken from: those that also hold words of the text around it. */
-        const cquote *partial = !r.held_whole ? NULL : match_is_short(w) ? q : match_is_short(ow) ? oq : NULL;
-        const norm_words *whole = partial == q ? ow : w;
+        const cquote *held = !r.held_whole ? NULL : match_is_short(w) ? q : match_is_short(ow) ? oq : NULL;
+        const norm_words *whole = held == q ? ow : w;
         size_t score = 0;
-        if (partial)
-            rc = context_score(partial == q ? d : od, partial, whole, &score);
-        if (rc || (partial && (score == 0 || !may_be_one(q->speaker, oq->speaker)))) {
+        if (held)
+            rc = context_score(held == q ? d : od, held, whole, &score);
+        if (rc || (held && (score == 0 || !may_be_one(q->speaker, oq->speaker)))) {
             match_result_free(&r);
         } else if (array_grow((void **)out, cap, *n + 1, sizeof **out)) {
             match_result_free(&r);
