@@ -1331,6 +1331,21 @@ static bool insertion_fits(const attrib *at, size_t open, size_t n)
     return n < 16 || (open + 1 < at->n && (word_is(at, open + 1, "who") || word_is(at, open + 1, "whose")));
 }
 
+/* After an inverted cue, a description and the name it is given: "said
+ * its chief executive, Lars Berg." Moves [*from, *to) onto the name. */
+static void apposed_name(const attrib *at, size_t limit, size_t *from, size_t *to)
+{
+    size_t d = *from, e = *to, n = e + 1;
+    if ((at->t[d].flags & TF_CAP) || e + 1 >= limit || !is_punct(at, e, ","))
+        return;
+    while (n < limit && n - e <= 4 && at->t[n].type == TK_WORD && (at->t[n].flags & TF_CAP))
+        n++;
+    if (n - (e + 1) >= 2 && (n == limit || at->t[n].type != TK_WORD)) {
+        *from = e + 1;
+        *to = n;
+    }
+}
+
 /* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
  * a phrase between commas ", 70," / ", who chairs the panel,". Given the
  * token after it, returns where it starts, or `v` when there is none. */
@@ -1474,7 +1489,8 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
     if (e > cue_to && !reported && !(at->t[cue_to].lex & LEX_PRON) && (at->t[c].lex & LEX_INVERT)) {
         f->np_from = cue_to;
         f->np_to = e;
-        return resolve(at, cue_to, e, &f->who);
+        apposed_name(at, limit, &f->np_from, &f->np_to);
+        return resolve(at, f->np_from, f->np_to, &f->who);
     }
     /* "X praised Y and appealed for a “…”": the subject of the sentence. */
     if (v > floor && (word_is(at, v - 1, "and") || word_is(at, v - 1, "but")))
@@ -1511,7 +1527,8 @@ static int right_after(const attrib *at, size_t qt, found *f)
         f->cue_to = i + 1 + according_at(at, i);
         f->np_from = f->cue_to;
         f->np_to = e;
-        return resolve(at, f->cue_to, e, &f->who);
+        apposed_name(at, limit, &f->np_from, &f->np_to);
+        return resolve(at, f->np_from, f->np_to, &f->who);
     }
     size_t np_end = i;
     while (np_end < limit && np_end - i < ATTRIB_NP_MAX && np_word(at, np_end))
