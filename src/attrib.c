@@ -1433,6 +1433,17 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         size_t e = np_after(at, c + 2, limit);
         f->np_from = c + 2;
         f->np_to = e;
+        if (e == c + 2) {
+            /* "according to court documents filed on Friday", "according
+             * to witnesses": a bare description, up to what qualifies it,
+             * is the source as written. */
+            while (e < limit && e - (c + 2) < 3 && at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) &&
+                   !(at->t[e].lex & (LEX_BOUND | LEX_AUX | LEX_LINK)) &&
+                   !(at->t[e].e - at->t[e].s > 3 && !memcmp(at->text + at->t[e].e - 2, "ed", 2)))
+                e++;
+            f->np_to = e;
+            return e > c + 2 ? set_name(&f->who, span_dup(at, c + 2, e), ENT_ANON, phrase_plural(at, c + 2, e)) : 0;
+        }
         return resolve(at, c + 2, e, &f->who);
     }
     size_t v = c;
