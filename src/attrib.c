@@ -175,14 +175,15 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsig
         }
         break;
     }
-    /* A dot after single letters (U.S.) or after a title (Mr.) belongs to the word. */
+    /* A dot after single letters (U.S.) or after an abbreviated title (Mr.)
+     * belongs to the word; not after "home", which may end a sentence. */
     if (e < len && t[e] == '.') {
         /* Not after a number: "sworn in on Jan. 2. He said" ends there. */
         bool letters_dots = e - i <= 4 && (e - i == 1 || memchr(t + i, '.', e - i)) &&
                             (unsigned char)(t[e - 1] - '0') >= 10;
         *lx = lexicon_classes(t + i, e - i);
         *classed = true;
-        if (letters_dots || ((*lx & LEX_TITLE) && e - i <= 4))
+        if (letters_dots || (*lx & LEX_ABBREV))
             e++;
     }
     return e;

@@ -64,6 +64,8 @@ static const lex_entry lex_lists[] = {
      "chairman chairwoman premier authorities negotiator negotiators authority operator "
      "regulator watchdog board commission opposition family", LEX_ROLE},
     {"a an another one two three several some many", LEX_DET},
+    {"mr mrs ms dr sen rep gov gen col lt sgt capt cmdr prof rev hon st mt ft supt insp det cllr",
+     LEX_ABBREV | LEX_TITLE},
     {"call calls demand demands claim claims appeal appeals reply replies vow vows tweet "
      "tweets note notes", LEX_NOUN_CUE},
     {"de la le du des del della di da van von der den ter ten dos das bin ibn al el",

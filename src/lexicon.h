@@ -31,6 +31,7 @@ enum {
     LEX_STOP = 1 << 19,   /* a function word: weighs little when quotes are compared */
     LEX_PARTICLE = 1 << 20, /* lowercase inside a name: de la Cruz, van der Berg */
     LEX_NOUN_CUE = 1 << 21, /* a cue that is also a noun: call, demands, claim */
+    LEX_ABBREV = 1 << 22,   /* a title abbreviated with a dot: Mr., Sen., Gen. */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
