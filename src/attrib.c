@@ -399,7 +399,8 @@ static inline bool cue_at(const attrib *at, size_t i)
         return true;
     const tok *k = i > 0 ? &at->t[i - 1] : NULL;
     return k && k->type == TK_WORD &&
-           ((k->flags & TF_CAP) || (k->lex & (LEX_PRON | LEX_ROLE | LEX_PLURAL | LEX_AGENT | LEX_BODY | LEX_AUX)));
+           ((k->flags & TF_CAP) ||
+            (k->lex & (LEX_PRON | LEX_ROLE | LEX_PLURAL | LEX_AGENT | LEX_BODY | LEX_AUX)));
 }
 
 /* "according to" at i: the cue of attributions to a source named after it. */
@@ -495,7 +496,8 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
     if (t > from && t < limit && (at->t[t].flags & TF_CAP) &&
-        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from) || described_name(at, from, t, limit)))
+        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from) ||
+         described_name(at, from, t, limit)))
         e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
@@ -961,7 +963,8 @@ static int earlier_subject(const attrib *at, unsigned gender, bool same_para, en
         /* "The court heard that the first mate, Kay Doran, had raised
          * concerns.": the subject of what was heard or said. */
         for (size_t k = sj; k < end && k < sj + 4 && at->t[k].type == TK_WORD; k++)
-            if (word_is(at, k, "that") && ((rc = clause_subject(at, k + 1, end, gender, far, out, &sj)) || out->name))
+            if (word_is(at, k, "that") &&
+                ((rc = clause_subject(at, k + 1, end, gender, far, out, &sj)) || out->name))
                 return rc;
     }
     return 0;
@@ -988,6 +991,17 @@ static char *named_body(const attrib *at, size_t before, size_t head)
         return b - a > 1 ? span_dup(at, a, b) : NULL;
     }
     return NULL;
+}
+
+/* Whether the word at i looks like a plural noun: "businesses", "parents"
+ * (but not "Ruiz's", "was", "this"). */
+static bool plural_noun(const attrib *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    size_t n = k->e - k->s;
+    return k->type == TK_WORD && n > 3 && at->text[k->e - 1] == 's' && at->text[k->e - 2] != 's' &&
+           at->text[k->e - 2] != '\'' && !(k->flags & TF_POSS) &&
+           !(k->lex & ~(unsigned)(LEX_PLURAL | LEX_ROLE));
 }
 
 /* Whether a phrase speaks for many: its head, before any "of", "for" or
@@ -1109,6 +1123,24 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         !(first->lex & (LEX_TITLE | LEX_BODY)) && first->sent == from && to < at->n &&
         (cue_at(at, to) || (at->t[to].lex & LEX_AUX)))
         return set_name(out, describe(at, from, to), ENT_ANON, plural);
+    /* "Local businesses said", "Many parents say": the sentence's capital
+     * on the first of lowercase words ending in a plural is no name (but
+     * "Ruiz supporters" keeps the name the article gave). */
+    if (to - from > 1 && first->sent == from && (first->flags & TF_CAP) && !(first->flags & TF_POSS) &&
+        !(first->lex & (LEX_TITLE | LEX_THE)) && plural_noun(at, to - 1)) {
+        bool lower = true;
+        for (size_t k = from + 1; k < to && lower; k++)
+            lower = at->t[k].type == TK_WORD && !(at->t[k].flags & TF_CAP);
+        char *head = lower ? span_dup(at, from, from + 1) : NULL;
+        bool named = head && people_full_name(at->people, head, true);
+        free(head);
+        if (lower && !named) {
+            char *name = span_dup(at, from, to);
+            if (name && name[0] >= 'A' && name[0] <= 'Z')
+                name[0] = (char)(name[0] - 'A' + 'a');
+            return set_name(out, name, ENT_ANON, true);
+        }
+    }
     /* "the mayor of Port Ellis" describes someone; Port Ellis is not
      * speaking (but "the former health secretary Jon Marsh" is named). */
     bool described = false;
@@ -1443,7 +1475,9 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
                    !(at->t[e].e - at->t[e].s > 3 && !memcmp(at->text + at->t[e].e - 2, "ed", 2)))
                 e++;
             f->np_to = e;
-            return e > c + 2 ? set_name(&f->who, span_dup(at, c + 2, e), ENT_ANON, phrase_plural(at, c + 2, e)) : 0;
+            if (e == c + 2)
+                return 0;
+            return set_name(&f->who, span_dup(at, c + 2, e), ENT_ANON, phrase_plural(at, c + 2, e));
         }
         return resolve(at, c + 2, e, &f->who);
     }
