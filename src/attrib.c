@@ -775,7 +775,8 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
                        ((k->lex & LEX_LINK) && e + 1 < limit && (at->t[e + 1].lex & LEX_TIME))))
             break; /* "President Alan Reyes on Monday defended" */
         bool fits = (k->flags & TF_CAP) || e == cs ||
-                    (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE));
+                    (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
+                    ((k->lex & LEX_PLURAL) && (at->t[e - 1].lex & LEX_LINK)); /* Hundreds of people */
         if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
             /* "the harbour master’s deputy", "the ferry operator", "chief
              * financial officer": lowercase words up to a possessive or the

@@ -29,7 +29,8 @@ static const lex_entry lex_lists[] = {
      "describe described describes call called calls appeal appealed appeals demand "
      "demanded demands accused accuses pledged pledges quipped texted emailed "
      "exclaimed answered informed denied denies agreed touted recounted wondered "
-     "posted predicts insisting", LEX_CUE},
+     "posted predicts insisting chanted yelled screamed cried muttered murmured sighed laughed "
+     "snapped retorted countered pleaded begged mused", LEX_CUE},
     {"saying telling adding asking warning urging insisting noting explaining writing "
      "tweeting declaring claiming arguing calling describing accusing stressing "
      "suggesting vowing demanding appealing emphasizing emphasising pledging promising "
@@ -63,7 +64,7 @@ static const lex_entry lex_lists[] = {
      "union council committee court military army spokesperson mayor governor senator "
      "chairman chairwoman premier authorities negotiator negotiators authority operator "
      "regulator watchdog board commission opposition family", LEX_ROLE},
-    {"a an another one two three several some many", LEX_DET},
+    {"a an another one two three several some many hundreds thousands dozens scores", LEX_DET},
     {"mr mrs ms dr sen rep gov gen col lt sgt capt cmdr prof rev hon st mt ft supt insp det cllr",
      LEX_ABBREV | LEX_TITLE},
     {"call calls demand demands claim claims appeal appeals reply replies vow vows tweet "
@@ -108,7 +109,8 @@ static const lex_entry lex_lists[] = {
      "replied replies explained explains noted notes insisted insists declared declares "
      "recalled recalls tweeted tweets concluded concludes argued argues observed "
      "cautioned warned warns stressed stresses quipped answered responded joked "
-     "wondered exclaimed whispered shouted", LEX_INVERT},
+     "wondered exclaimed whispered shouted chanted yelled screamed cried muttered murmured "
+     "sighed laughed snapped retorted countered pleaded begged mused", LEX_INVERT},
     {"mr sir lord king prince he him his himself spokesman chairman congressman councilman "
      "businessman assemblyman alderman policeman father brother son husband", LEX_MALE},
     {"mrs ms miss madam dame lady queen princess she her herself spokeswoman chairwoman "
