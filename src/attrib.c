@@ -1174,6 +1174,17 @@ static int resolve_phrase(const attrib *at, size_t from, size_t to, entity *out)
         if (!name)
             return -ENOMEM;
         const char *full = people_full_name(at->people, name, true);
+        /* "Ms. Okafor" in an article with a Mr. Okafor too: the one full
+         * name may be his; the title, as written, says whom it means. */
+        unsigned titled = 0;
+        for (size_t k = from; k < ns; k++)
+            titled |= (at->t[k].lex & LEX_TITLE) ? at->t[k].lex & (LEX_MALE | LEX_FEMALE) : 0;
+        if (full && titled && people_sexes(at->people, name) == (LEX_MALE | LEX_FEMALE)) {
+            free(name);
+            int rc = set_name(out, span_dup(at, ns - 1, to), ENT_PERSON, false);
+            out->gender = titled;
+            return rc;
+        }
         if (full) {
             free(name);
             return set_name(out, strdup(full), ENT_PERSON, false);

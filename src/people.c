@@ -228,7 +228,7 @@ const char *people_full_name(const people *p, const char *name, bool any_word)
     return NULL;
 }
 
-unsigned people_gender(const people *p, const char *name)
+unsigned people_sexes(const people *p, const char *name)
 {
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
@@ -238,6 +238,12 @@ unsigned people_gender(const people *p, const char *name)
          i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++)
         if (p->words[i].last)
             seen |= p->v[p->words[i].who].gender;
+    return seen;
+}
+
+unsigned people_gender(const people *p, const char *name)
+{
+    unsigned seen = people_sexes(p, name);
     return seen == (LEX_MALE | LEX_FEMALE) ? 0 : seen;
 }
 

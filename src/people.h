@@ -34,6 +34,9 @@ const char *people_full_name(const people *p, const char *name, bool any_word);
 /* What the titles given to people named `name` (by their last word) say
  * of their sex: LEX_MALE, LEX_FEMALE, or 0 when nothing or both. */
 unsigned people_gender(const people *p, const char *name);
+/* The same, with both bits set when the article has a man and a woman
+ * of that name (Mr. Okafor and Ms. Okafor). */
+unsigned people_sexes(const people *p, const char *name);
 /* The one person whose titles hold every content word of `role`, or NULL. */
 const char *people_titled(const people *p, const char *role);
 
