@@ -1644,6 +1644,10 @@ static int right_after(const attrib *at, size_t qt, found *f)
 static int reported_by(const attrib *at, size_t ss, size_t c, size_t qt, found *f)
 {
     for (size_t d = c; d-- > ss;) {
+        /* Past a comma or a quote the earlier verb reports another clause
+         * ("While Ruiz insisted the talks were “…,” her deputy told …"). */
+        if (at->t[d].type == TK_QUOTE || is_punct(at, d, ","))
+            return 0;
         if (at->t[d].type != TK_WORD || !(at->t[d].lex & LEX_INVERT) || !cue_at(at, d))
             continue;
         found outer = {0};
