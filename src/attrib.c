@@ -661,9 +661,11 @@ static char *describe(const attrib *at, size_t from, size_t to)
     } else {
         out = span_dup(at, b, to);
     }
-    /* A common word capitalised only because it opens the sentence. */
+    /* A common word capitalised only because it opens the sentence ("A
+     * spokesperson added"). */
     if (out && (at->t[b].lex & (LEX_DET | LEX_THE | LEX_ROLE)) && out[0] >= 'A' &&
-        out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z' && (org != b || at->t[b].sent == b))
+        out[0] <= 'Z' && ((out[1] >= 'a' && out[1] <= 'z') || out[1] == ' ') &&
+        (org != b || at->t[b].sent == b))
         out[0] = (char)(out[0] - 'A' + 'a');
     return out;
 }
