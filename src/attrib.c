@@ -554,6 +554,10 @@ static char *words_lower(const attrib *at, size_t from, size_t to)
 static size_t name_start(const attrib *at, size_t from, size_t to)
 {
     size_t b = to;
+    /* A title word ends no name's titles: "Kim Jong Un", "Tom King". */
+    if (b - from >= 2 && (at->t[b - 1].lex & LEX_TITLE) && (at->t[b - 1].flags & TF_CAP) &&
+        at->t[b - 2].type == TK_WORD && (at->t[b - 2].flags & TF_CAP) && !(at->t[b - 2].lex & LEX_TITLE))
+        b--;
     for (;;) {
         while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
                (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
@@ -779,7 +783,10 @@ static size_t subject_end(const attrib *at, size_t cs, size_t limit)
         bool fits = (k->flags & TF_CAP) || e == cs ||
                     (k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE)) ||
                     ((k->lex & LEX_PLURAL) && (at->t[e - 1].lex & LEX_LINK)); /* Hundreds of people */
-        if (!fits && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
+        /* A title word ending a name ("Kim Jong Un met") heads nothing. */
+        bool name_word = e - cs >= 2 && (at->t[e - 1].flags & TF_CAP) && (at->t[e - 2].flags & TF_CAP) &&
+                         !(at->t[e - 2].lex & LEX_TITLE);
+        if (!fits && !name_word && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
             /* "the harbour master’s deputy", "the ferry operator", "chief
              * financial officer": lowercase words up to a possessive or the
              * head noun. */
@@ -843,8 +850,8 @@ static anaphor_kind anaphor(const attrib *at, size_t from, size_t to)
     size_t n = to - from;
     if (n == 1 && word_is(at, from, "it"))
         return ANA_IT;
-    if (n == 1 && (at->t[from].lex & LEX_PRON))
-        return ANA_PRONOUN;
+    if (n == 1 && ((at->t[from].lex & LEX_PRON) || word_is(at, from, "him") || word_is(at, from, "them")))
+        return ANA_PRONOUN; /* "quoted him as saying" */
     if (n == 2 && (at->t[from].lex & LEX_THE) && age_word(at, from + 1))
         return ANA_AGE;
     if ((n == 1 && word_is(at, from, "one")) ||
@@ -1504,6 +1511,18 @@ static int by_cue(const attrib *at, size_t c, size_t floor, size_t limit, found 
         v -= 2;
     bool infinitive = v > floor && word_is(at, v - 1, "to");
     bool participle = (at->t[c].lex & LEX_CUE_ING) != 0;
+    /* "State media quoted him as saying": whom the subject quoted. */
+    if (participle && c > floor + 2 && word_is(at, c - 1, "as")) {
+        for (size_t k = c - 1; k-- > floor && c - k <= ATTRIB_NP_MAX + 1;) {
+            if (!word_is(at, k, "quoted") && !word_is(at, k, "quotes") && !word_is(at, k, "cited"))
+                continue;
+            if (k + 1 == c - 1)
+                break;
+            f->np_from = k + 1;
+            f->np_to = c - 1;
+            return resolve(at, k + 1, c - 1, &f->who);
+        }
+    }
     if (infinitive || participle)
         return by_subject(at, c, f);
     size_t b = np_before(at, v, floor);
