@@ -1829,6 +1829,26 @@ static int name_before_colon(const attrib *at, size_t qt, found *f)
     return rc;
 }
 
+/* "Asked how she felt, Torres shrugged. “I was doing my job.”": the
+ * person a question was put to, in the sentence just before, answers. */
+static int asked_before(const attrib *at, size_t qt, found *f)
+{
+    entity_clear(&f->who);
+    size_t ss = at->t[qt].sent;
+    if (ss == 0 || at->t[ss - 1].para != at->t[qt].para || at->t[ss - 1].type == TK_QUOTE)
+        return 0;
+    size_t ps = at->t[ss - 1].sent;
+    if (!word_is(at, ps, "asked"))
+        return 0;
+    subject_of(at, ps, ss, &f->np_from, &f->np_to);
+    if (f->np_to == f->np_from)
+        return 0;
+    int rc = resolve(at, f->np_from, f->np_to, &f->who);
+    if (rc == 0 && f->who.name && f->who.kind != ENT_PERSON)
+        entity_clear(&f->who);
+    return rc;
+}
+
 static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *prev)
 {
     quote *q = &at->a->quotes[at->t[qt].quote];
@@ -1852,6 +1872,8 @@ static int attribute_quote(attrib *at, size_t qt, size_t prev_qt, const quote *p
         if (rc == 0 && (rc = name_before_colon(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.6f);
         if (rc == 0 && (rc = introducing_paragraph(at, qt, &f)) == 0 && f.who.name)
+            return assign(at, q, &f, 0.6f);
+        if (rc == 0 && (rc = asked_before(at, qt, &f)) == 0 && f.who.name)
             return assign(at, q, &f, 0.6f);
     } else {
         if ((rc = in_sentence(at, qt, true, &f)) == 0 && f.who.name)
