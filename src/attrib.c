@@ -651,9 +651,10 @@ static char *describe(const attrib *at, size_t from, size_t to)
     while (caps < to && (at->t[caps].flags & TF_CAP) && !(at->t[caps].flags & TF_POSS))
         caps++;
     char *out;
-    bool body = false; /* "a Port Authority spokesman", not "Union leaders" */
-    for (size_t k = org; k < caps && (from < org); k++)
-        body |= (at->t[k].lex & (LEX_BODY | LEX_PLACE)) != 0;
+    /* "a Port Authority spokesman", not "Union leaders"; a source is not
+     * "for" anyone ("A Downing Street source"). */
+    bool body = from < org && caps > org && (at->t[caps - 1].lex & (LEX_BODY | LEX_PLACE)) &&
+                !word_is(at, to - 1, "source") && !word_is(at, to - 1, "sources");
     if (body && caps + 1 == to && (at->t[to - 1].lex & LEX_ROLE) &&
         !(at->t[to - 1].flags & TF_CAP)) {
         char *name = span_dup(at, org, caps), *role = span_dup(at, to - 1, to);

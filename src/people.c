@@ -255,11 +255,25 @@ static bool has_word(const char *s, const char *w, size_t n)
     return false;
 }
 
+/* Words that make a title another office: the shadow minister, the
+ * deputy mayor and the former chief are not "the minister", "the mayor",
+ * "the chief". */
+static bool other_office(const char *titles, const char *role)
+{
+    static const char *const words[] = {"shadow", "deputy", "former", "vice", "acting", "assistant"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (has_word(titles, words[k], n) && !has_word(role, words[k], n))
+            return true;
+    }
+    return false;
+}
+
 const char *people_titled(const people *p, const char *role)
 {
     const char *found = NULL;
     for (size_t i = 0; i < p->n; i++) {
-        if (!*p->v[i].titles)
+        if (!*p->v[i].titles || other_office(p->v[i].titles, role))
             continue;
         bool all = true, any = false;
         for (const char *s = role; *s && all;) {
