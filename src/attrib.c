@@ -1353,8 +1353,12 @@ static int collect_people(attrib *at)
                ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
             tb--;
         char *title;
+        size_t rb = ns >= 3 && is_punct(at, ns - 1, ",") ? np_before(at, ns - 1, ns > 8 ? ns - 8 : 0) : ns;
         if (tb < ns) {
             title = words_lower(at, tb, ns);
+        } else if (rb + 1 < ns - 1 && (at->t[rb].lex & LEX_THE) && !(at->t[ns - 2].flags & TF_CAP) &&
+                   (at->t[ns - 2].lex & (LEX_ROLE | LEX_TITLE))) {
+            title = words_lower(at, rb + 1, ns - 1); /* "The mayor, Ellen Park," */
         } else if (end + 2 < at->n && is_punct(at, end, ",") &&
                    ((at->t[end + 1].lex & (LEX_THE | LEX_DET)) || (at->t[end + 1].flags & TF_POSS))) {
             size_t ae = end + 1;
