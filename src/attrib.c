@@ -512,8 +512,8 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
          * "a spokesman for the Port Authority", not "... declined to". */
         if (head && lower && !(k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_ROLE | LEX_BODY |
                                          LEX_TITLE | LEX_PLURAL)) &&
-            !(at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_LINK)))
-            break;
+            !(at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_LINK)) && !(at->t[e - 1].flags & TF_POSS))
+            break; /* but "Ruiz's neighbour" */
         head |= (k->lex & (LEX_ROLE | LEX_TITLE)) != 0 || !lower;
     }
     /* Do not end on a link word ("a spokesman for"). */
@@ -1391,16 +1391,22 @@ static bool insertion_fits(const attrib *at, size_t open, size_t n)
 }
 
 /* After an inverted cue, a description and the name it is given: "said
- * its chief executive, Lars Berg." Moves [*from, *to) onto the name. */
+ * its chief executive, Lars Berg.", "countered Ruiz's neighbour, retired
+ * nurse Gloria Pratt." Moves [*from, *to) onto the name. */
 static void apposed_name(const attrib *at, size_t limit, size_t *from, size_t *to)
 {
-    size_t d = *from, e = *to, n = e + 1;
-    if ((at->t[d].flags & TF_CAP) || e + 1 >= limit || !is_punct(at, e, ","))
+    size_t d = *from, e = *to, s = e + 1;
+    bool described = !(at->t[d].flags & TF_CAP) || (at->t[d].flags & TF_POSS);
+    if (!described || e + 1 >= limit || !is_punct(at, e, ","))
         return;
-    while (n < limit && n - e <= 4 && at->t[n].type == TK_WORD && (at->t[n].flags & TF_CAP))
+    while (s < limit && s - e <= 2 && at->t[s].type == TK_WORD && !(at->t[s].flags & TF_CAP) &&
+           !(at->t[s].lex & ~(unsigned)(LEX_TITLE | LEX_ROLE)))
+        s++; /* what the person does: "retired nurse" */
+    size_t n = s;
+    while (n < limit && n - s < 4 && at->t[n].type == TK_WORD && (at->t[n].flags & TF_CAP))
         n++;
-    if (n - (e + 1) >= 2 && (n == limit || at->t[n].type != TK_WORD)) {
-        *from = e + 1;
+    if (n - s >= 2 && (n == limit || at->t[n].type != TK_WORD)) {
+        *from = s;
         *to = n;
     }
 }
