@@ -85,7 +85,8 @@ static bool shape(const msgpack_object *o, rpc_message *m)
         m->result = &v[3];
         return true;
     }
-    if (!is_str(&v[at]) || v[at + 1].type != MSGPACK_OBJECT_ARRAY)
+    /* An empty name is no method, and msgpack-c gives it no pointer. */
+    if (!is_str(&v[at]) || v[at].via.str.size == 0 || v[at + 1].type != MSGPACK_OBJECT_ARRAY)
         return false;
     m->method = v[at].via.str.ptr;
     m->method_len = v[at].via.str.size;

@@ -60,6 +60,7 @@ static void not_rpc_is_dropped(void **state)
     rpc_feed(r, "\x92\x01\x02", 3);            /* an array of two */
     rpc_feed(r, "\x94\x05\x01\xa1x\x90", 6);   /* kind 5 */
     rpc_feed(r, "\x93\x02\x01\x90", 4);        /* method not a string */
+    rpc_feed(r, "\x93\x02\xa0\x90", 4);        /* an empty method name (found by fuzz_rpc) */
     rpc_feed(r, "\xc1", 1);                    /* never used in msgpack */
     rpc_feed(r, ping, sizeof ping - 1);
     assert_int_equal(s.requests + s.notifications + s.responses, 1);
