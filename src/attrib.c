@@ -508,6 +508,13 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
         size_t n = k->e - k->s;
         if (lower && n > 3 && !strncmp(at->text + k->e - 2, "ed", 2) && !(k->lex & LEX_ROLE))
             break; /* "a memo obtained by": a verb, not a noun */
+        /* After a name only a named place or body joins it ("Tom Hale of
+         * Ohio", "Nwosu of the Kintampo Institute"), not "Sara Kim in a
+         * note to clients". */
+        if (lower && (k->lex & LEX_LINK) && e > from && (at->t[e - 1].flags & TF_CAP) &&
+            !(e + 1 < limit && (at->t[e + 1].flags & TF_CAP)) &&
+            !(e + 2 < limit && (at->t[e + 1].lex & LEX_THE) && (at->t[e + 2].flags & TF_CAP)))
+            break;
         /* Past the head noun only a prepositional phrase may follow:
          * "a spokesman for the Port Authority", not "... declined to". */
         if (head && lower && !(k->lex & (LEX_LINK | LEX_THE | LEX_DET | LEX_ROLE | LEX_BODY |
