@@ -490,14 +490,18 @@ static size_t np_after(const attrib *at, size_t from, size_t limit)
     if (e < limit && at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) &&
         (at->t[e].lex & LEX_ROLE) && (e + 1 == limit || at->t[e + 1].type != TK_WORD))
         return e + 1;
-    /* "said opposition leader Marco Vidal": lowercase titles (or an age) before a name. */
-    size_t t = from;
-    while (t < limit && t - from < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
+    /* "said opposition leader Marco Vidal": lowercase titles (or an age)
+     * before a name, after one capitalised adjective at most ("said
+     * Olympic champion Ava Brooks"). */
+    size_t d = from + (from + 1 < limit && (at->t[from].flags & TF_CAP) && !at->t[from].lex &&
+                       at->t[from + 1].type == TK_WORD && !(at->t[from + 1].flags & TF_CAP));
+    size_t t = d;
+    while (t < limit && t - d < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
-    if (t > from && t < limit && (at->t[t].flags & TF_CAP) &&
-        ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from) ||
-         described_name(at, from, t, limit)))
+    if (t > d && t < limit && (at->t[t].flags & TF_CAP) &&
+        ((d == from && ((at->t[t - 1].lex & (LEX_TITLE | LEX_ROLE)) || age_word(at, from))) ||
+         described_name(at, d, t, limit)))
         e = t;
     if (e >= limit || !((at->t[e].flags & TF_CAP) || (at->t[e].lex & (LEX_DET | LEX_THE))))
         return from;
