@@ -74,7 +74,7 @@ bool analysis_equal(const analysis *x, const analysis *y)
         if (p->open != q->open || p->start != q->start || p->end != q->end ||
             p->close != q->close || p->kind != q->kind || p->mention_start != q->mention_start ||
             p->mention_end != q->mention_end || p->confidence != q->confidence ||
-            !same_str(p->speaker, q->speaker) || !same_str(p->cue, q->cue))
+            !same_str(p->speaker, q->speaker) || !same_str(p->cue, q->cue) || !same_str(p->rule, q->rule))
             return false;
     }
     for (size_t i = 0; i < x->n_diags; i++) {

@@ -25,6 +25,7 @@ typedef struct quote {
     char *cue;          /* the attributing words as written ("said"); NULL for none */
     size_t mention_start, mention_end; /* the mention that attributes it; equal when none */
     float confidence;   /* 0..1, how sure the attribution is */
+    const char *rule;   /* static: the name of the rule that named the speaker (rules.h) */
 } quote;
 
 /* Severities use vim.diagnostic's numbering so they pass through unchanged. */

@@ -12,6 +12,7 @@
 
 #include <xxhash.h>
 
+#include "rules.h"
 #include "text.h"
 #include "xref.h"
 
@@ -121,6 +122,8 @@ static void describe(ann_quote *x, const quote *q, const text_lines *lines, cons
     x->kind = q->kind;
     x->speaker = reg ? names_canonical(reg, q->speaker) : q->speaker;
     x->cue = q->cue;
+    x->rule = q->rule;
+    x->why = q->rule ? rule_named(q->rule)->says : NULL;
     x->confidence = q->confidence;
     x->start = q->start;
     x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);

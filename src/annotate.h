@@ -26,6 +26,7 @@ typedef struct ann_quote {
     bool has_mention;
     quote_kind kind;
     const char *speaker, *cue; /* owned by the analysis or the names registry */
+    const char *rule, *why;    /* static: the rule that named the speaker, and it in words */
     float confidence;
     xref_source *sources;      /* owned here */
     size_t n_sources;

@@ -197,7 +197,7 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
     json_t *sources = json_array();
     for (size_t i = 0; i < s->n_sources[qi] && sources; i++)
         json_array_append_new(sources, json_source(r, s->src->text, &s->sources[qi][i]));
-    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:[]}",
+    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:o, s:[]}",
                      "file", json_text(s->src->path, strlen(s->src->path)), "start",
                      (json_int_t)q->start, "end", (json_int_t)q->end, "line", (json_int_t)line,
                      "col", (json_int_t)col, "end_line", (json_int_t)eline, "end_col",
@@ -205,7 +205,8 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
                      "text", json_text(s->src->text + q->start, q->end - q->start), "speaker",
                      who ? json_string(who) : json_null(), "speaker_mention", mention, "cue",
                      q->cue ? json_string(q->cue) : json_null(), "confidence",
-                     (double)q->confidence, "sources", sources, "diagnostics");
+                     (double)q->confidence, "rule", q->rule ? json_string(q->rule) : json_null(),
+                     "sources", sources, "diagnostics");
 }
 
 /* Which quote a diagnostic belongs to in JSON output: the one containing it,

@@ -98,7 +98,7 @@ static void pack_source(msgpack_packer *pk, const xref_source *x, const char *te
 
 static void pack_quote(msgpack_packer *pk, const ann_quote *q, const char *text, const corpus *c)
 {
-    msgpack_pack_map(pk, 10);
+    msgpack_pack_map(pk, 12);
     pack_pos(pk, &q->pos);
     key(pk, "kind");
     rpc_pack_cstr(pk, q->kind == QUOTE_FULL ? "full" : "partial");
@@ -108,6 +108,10 @@ static void pack_quote(msgpack_packer *pk, const ann_quote *q, const char *text,
     pack_nullable(pk, q->cue);
     key(pk, "confidence");
     msgpack_pack_float(pk, q->confidence);
+    key(pk, "rule");
+    pack_nullable(pk, q->rule);
+    key(pk, "why");
+    pack_nullable(pk, q->why);
     key(pk, "mention");
     if (q->has_mention) {
         msgpack_pack_map(pk, 4);

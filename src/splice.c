@@ -133,7 +133,7 @@ static bool same_quote(const void *xv, long dx, const void *yv, long dy)
            (!xm || (moved(x->mention_start, dx) == moved(y->mention_start, dy) &&
                     moved(x->mention_end, dx) == moved(y->mention_end, dy))) &&
            x->confidence == y->confidence && same_str(x->speaker, y->speaker) &&
-           same_str(x->cue, y->cue);
+           same_str(x->cue, y->cue) && same_str(x->rule, y->rule);
 }
 
 static bool same_diag(const void *xv, long dx, const void *yv, long dy)

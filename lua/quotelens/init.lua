@@ -242,7 +242,7 @@ function M.quotes(bufnr)
     out[#out + 1] = {
       lnum = q.lnum, col = q.col, end_lnum = q.end_lnum, end_col = q.end_col,
       speaker = q.speaker, cue = q.cue, kind = q.kind, confidence = q.confidence,
-      sources = sources,
+      rule = q.rule, sources = sources,
     }
   end
   return out

@@ -71,15 +71,34 @@ local function warnings_of(st, q)
   return found
 end
 
--- The lines of the hover float for a quote: who, then what is wrong with
--- it (wording or speaker differing from another source), then each source.
-function M.hover_lines(q, st)
+-- Which rule named the speaker, in words, and whom the words naming them
+-- stand for when they are not the name itself: "he → Ana Ruiz".
+local function why_line(q, buf)
+  local line = '  ' .. q.why
+  local m = q.mention
+  if m and q.speaker then
+    local ok, text = pcall(vim.api.nvim_buf_get_text, buf, m.lnum, m.col, m.end_lnum, m.end_col, {})
+    text = ok and table.concat(text, ' ') or ''
+    if text ~= '' and not q.speaker:find(text, 1, true) then
+      line = line .. string.format(': %s → %s', text, q.speaker)
+    end
+  end
+  return line
+end
+
+-- The lines of the hover float for a quote: who and by which rule, then
+-- what is wrong with it (wording or speaker differing from another
+-- source), then each source.
+function M.hover_lines(q, st, buf)
   local lines = {}
   local head = (q.speaker or 'unattributed')
   if q.cue then
     head = head .. ' (' .. q.cue .. ')'
   end
   lines[#lines + 1] = head .. ' · ' .. q.kind .. string.format(' · confidence %.2f', q.confidence)
+  if q.why then
+    lines[#lines + 1] = why_line(q, buf or vim.api.nvim_get_current_buf())
+  end
   for _, d in ipairs(warnings_of(st, q)) do
     lines[#lines + 1] = '! ' .. d.message
   end

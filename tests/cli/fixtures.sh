@@ -1,9 +1,10 @@
 #!/bin/sh
 # fixtures.sh: checks every quote fixture. For tests/fixtures/quotes/NAME.txt it
 # runs `$QL scan --json NAME.txt`, cuts each quote's text out of the file bytes
-# [start, end) and compares (kind, speaker, text), in text order, with
-# NAME.expect (one "kind<TAB>speaker<TAB>text" a line, "-" for no speaker,
-# "\n" for a newline inside a quote). Prints a diff per failing fixture.
+# [start, end) and compares (kind, speaker, rule, text), in text order, with
+# NAME.expect (one "kind<TAB>speaker<TAB>rule<TAB>text" a line, "-" for no
+# speaker or rule, "\n" for a newline inside a quote): a failing line names
+# the rule, and so the function, to open. Prints a diff per failing fixture.
 # The text is cut from the file rather than read from the JSON so a wrong
 # offset fails the test even when the engine echoes the right words.
 cd "$(dirname "$0")/../.." || exit 2
@@ -51,7 +52,7 @@ for n, line in enumerate(open(out, encoding='utf-8', errors='replace'), 1):
         print(f'  bad range on output line {n}: start={s} end={e} (file has {len(raw)} bytes)')
         sys.exit(1)
     text = raw[s:e].decode('utf-8', errors='replace')
-    got.append((s, '\t'.join([str(q.get('kind')), q.get('speaker') or '-', esc(text)])))
+    got.append((s, '\t'.join([str(q.get('kind')), q.get('speaker') or '-', q.get('rule') or '-', esc(text)])))
 got = [g for _, g in sorted(got)]
 want = [l.rstrip('\n') for l in open(expect, encoding='utf-8') if l.strip()]
 if got != want:

@@ -1,0 +1,329 @@
+/*
+ * rules.c: the rules that name a quote's speaker, and their table
+ * (rules.h). Each rule reads the tokens around one quote; the table says
+ * in what order they are tried, for which kinds of quote, and how sure a
+ * speaker each one names is.
+ */
+#include "rules.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Attribution right after the closing mark: “…,” Raab said / said Raab. */
+static int right_after(const reading *at, size_t qt, found *f)
+{
+    size_t i = qt + 1, limit = tok_sentence_end(&at->tk, qt);
+    if (i < at->tk.n && tok_punct(&at->tk, i, ",") && at->tk.t[i].sent == at->tk.t[qt].sent)
+        i++;
+    bool ended = limit <= i; /* the quote ends its sentence */
+    if (ended && i < at->tk.n && at->tk.t[i].type == TK_WORD) /* “…!” she said. */
+        limit = tok_sentence_end(&at->tk, i);
+    if (i + 1 < limit && at->tk.t[i].type == TK_PUNCT && !at->tk.t[i].ch) {
+        /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
+        size_t e = phrase_after(&at->tk, i + 1, limit);
+        if (!tok_dash(&at->tk, i) || e == i + 1 ||
+            (e < at->tk.n && at->tk.t[e].type == TK_WORD && at->tk.t[e].para == at->tk.t[qt].para))
+            return 0;
+        f->np_from = i + 1;
+        f->np_to = e;
+        return refer_resolve(at, i + 1, e, &f->who);
+    }
+    if (i >= limit || at->tk.t[i].type != TK_WORD)
+        return 0;
+    if ((at->tk.t[i].lex & LEX_INVERT) || tok_according(&at->tk, i)) {
+        size_t e = phrase_after(&at->tk, i + 1 + tok_according(&at->tk, i), limit);
+        if (e == i + 1 + tok_according(&at->tk, i))
+            return 0;
+        f->cue_from = i;
+        f->cue_to = i + 1 + tok_according(&at->tk, i);
+        f->np_from = f->cue_to;
+        f->np_to = e;
+        phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
+        return refer_resolve(at, f->np_from, f->np_to, &f->who);
+    }
+    size_t np_end = i;
+    while (np_end < limit && np_end - i < PHRASE_MAX && phrase_word(&at->tk, np_end))
+        np_end++;
+    size_t from = np_end > i ? phrase_before(&at->tk, np_end, i) : np_end;
+    /* Lowercase title words may open it: “…,” press secretary Lydia Fenn said. */
+    for (size_t k = i; k < from; k++)
+        if (at->tk.t[k].flags & TF_CAP)
+            return 0;
+    if (from == np_end)
+        return 0;
+    size_t c = phrase_insertion_after(&at->tk, np_end, limit), named = c;
+    /* “…,” one dockworker, who gave only his first name, Luis, told: the
+     * comma closing one insertion opens the name's. */
+    if (c > np_end && c < limit && tok_punct(&at->tk, c - 1, ",") && (at->tk.t[c].flags & TF_CAP) && !tok_cue(&at->tk, c))
+        c = phrase_insertion_after(&at->tk, c - 1, limit);
+    while (c < limit && phrase_skippable(&at->tk, c))
+        c++;
+    if (c >= limit || !tok_cue(&at->tk, c))
+        return 0;
+    /* “We are ready.” Brandt, asked about it, said: “…” (or Obi later
+     * told the BBC: “…”): the cue leads into the next quote, not back to
+     * this one. */
+    if (ended) {
+        size_t k = c + 1;
+        while (k < at->tk.n && k - c <= PHRASE_MAX && at->tk.t[k].type == TK_WORD)
+            k++;
+        if (k + 1 < at->tk.n && (tok_punct(&at->tk, k, ":") || tok_punct(&at->tk, k, ",")) && at->tk.t[k + 1].type == TK_QUOTE)
+            return 0;
+    }
+    size_t v = np_end;
+    while (v > from && phrase_skippable(&at->tk, v - 1))
+        v--;
+    if (named < c && (at->tk.t[named].flags & TF_CAP) && phrase_before(&at->tk, c - 1, named) == named) {
+        from = named;
+        v = c - 1;
+    }
+    /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
+    if (c > np_end + 2 && tok_punct(&at->tk, np_end, ",") && !(at->tk.t[np_end - 1].flags & TF_CAP) &&
+        (at->tk.t[np_end + 1].flags & TF_CAP) && phrase_before(&at->tk, c - 1, np_end + 1) == np_end + 1) {
+        from = np_end + 1;
+        v = c - 1;
+    }
+    f->cue_from = c;
+    f->cue_to = c + 1;
+    f->np_from = from;
+    f->np_to = v;
+    return refer_resolve(at, from, v, &f->who);
+}
+
+/* In "Delgado said the state had promised “…”" the quoted words are what
+ * Delgado said: a verb of saying before the nearer cue c of another kind
+ * names the speaker, when it names someone else (the nearer cue is the more
+ * telling one for the same person: "He said ... and accused X of “…”"). */
+static int reported_by(const reading *at, size_t ss, size_t c, size_t qt, found *f)
+{
+    for (size_t d = c; d-- > ss;) {
+        /* Past a comma or a quote the earlier verb reports another clause
+         * ("While Ruiz insisted the talks were “…,” her deputy told …"). */
+        if (at->tk.t[d].type == TK_QUOTE || tok_punct(&at->tk, d, ","))
+            return 0;
+        if (at->tk.t[d].type != TK_WORD || !(at->tk.t[d].lex & LEX_INVERT) || !tok_cue(&at->tk, d))
+            continue;
+        found outer = {0};
+        int rc = cue_speaker(at, d, ss, qt, &outer);
+        if (rc == 0 && outer.who.name && strcmp(outer.who.name, f->who.name) != 0) {
+            refer_clear(&f->who);
+            *f = outer;
+        } else {
+            refer_clear(&outer.who);
+        }
+        return rc;
+    }
+    return 0;
+}
+
+/* A cue elsewhere in the quote's sentence: before it, or after it. */
+static int in_sentence(reading *at, size_t qt, bool before, found *f)
+{
+    size_t ss = at->tk.t[qt].sent, se = tok_sentence_end(&at->tk, qt);
+    if (before) {
+        for (size_t c = qt; c-- > ss;) {
+            if (at->tk.t[c].type == TK_QUOTE)
+                continue;
+            if ((tok_cue(&at->tk, c) || (at->tk.t[c].lex & LEX_CUE_ING) || tok_according(&at->tk, c))) {
+                int rc = cue_speaker(at, c, ss, qt, f);
+                if (rc)
+                    return rc;
+                if (!f->who.name)
+                    continue;
+                return (at->tk.t[c].lex & LEX_INVERT) ? 0 : reported_by(at, ss, c, qt, f);
+            }
+        }
+        return 0;
+    }
+    for (size_t c = qt + 1; c < se; c++) {
+        if (at->tk.t[c].type == TK_QUOTE)
+            break;
+        if (tok_cue(&at->tk, c) || tok_according(&at->tk, c)) {
+            int rc = cue_speaker(at, c, qt + 1, se, f);
+            if (rc == 0 && f->who.name)
+                at->tk.t[c].flags |= TF_USED;
+            return rc;
+        }
+    }
+    return 0;
+}
+
+/* A quote standing alone in its paragraph, after a paragraph of narration
+ * that introduces it: "Ortiz had a simple message for residents:" or, one
+ * sentence long, "Fire Chief Lena Ortiz put it more bluntly." The subject
+ * of that sentence speaks, when it names someone. */
+static int introducing_paragraph(reading *at, size_t qt, found *f)
+{
+    if (qt < 3 || at->tk.t[qt - 1].type != TK_PARA)
+        return 0;
+    size_t after = qt + 1;
+    while (after < at->tk.n && at->tk.t[after].type == TK_PUNCT)
+        after++;
+    if (after < at->tk.n && at->tk.t[after].type != TK_PARA)
+        return 0; /* narration follows the quote: its own rules apply */
+    size_t last = qt - 2, ss = at->tk.t[last].sent;
+    bool colon = tok_punct(&at->tk, last, ":");
+    if (!colon && !tok_punct(&at->tk, last, "."))
+        return 0;
+    size_t ps = last;
+    while (ps > 0 && at->tk.t[ps - 1].type != TK_PARA) {
+        if (at->tk.t[--ps].type == TK_QUOTE)
+            return 0; /* a paragraph with a quote of its own is not an introduction */
+    }
+    if (!colon && ss != ps)
+        return 0;
+    /* "In her statement she wrote:": the verb of speech names the speaker. */
+    for (size_t c = last; colon && c-- > ss;) {
+        if (tok_cue(&at->tk, c)) {
+            int rc = cue_speaker(at, c, ss, last, f);
+            if (rc || f->who.name)
+                return rc;
+            break;
+        }
+    }
+    int rc = cue_subject(at, last, f);
+    /* Without a colon only a person by full name introduces: "Critics say
+     * the plan is rushed." or "Markets took the news calmly." before a
+     * quote attribute nothing. */
+    if (rc == 0 && !colon && f->who.name && (f->who.kind != ENT_PERSON || !strchr(f->who.name, ' ')))
+        refer_clear(&f->who);
+    return rc;
+}
+
+/* Whether a verb of speech follows the quote at token qt (“…,” said …):
+ * then its speaker is one this pass could not name, not the previous one. */
+static bool cue_follows(const reading *at, size_t qt)
+{
+    size_t i = qt + 1;
+    if (i < at->tk.n && tok_punct(&at->tk, i, ","))
+        i++;
+    return i < at->tk.n && at->tk.t[i].para == at->tk.t[qt].para && tok_cue(&at->tk, i);
+}
+
+/* Whether the quote at token qt continues the speech of the quote before:
+ * in the same paragraph, or opening the paragraph right after it. */
+static bool continues(const reading *at, size_t qt, size_t prev_qt)
+{
+    /* “Full confidence” was also the phrase used by…: a verb right after
+     * the quote, in its sentence, makes it the subject of narration, no
+     * continuation of a speech (but “We will —” he paused “— …”). */
+    const tok *next = qt + 1 < at->tk.n ? &at->tk.t[qt + 1] : NULL;
+    if (prev_qt == (size_t)-1 ||
+        (next && next->type == TK_WORD && next->sent == at->tk.t[qt].sent && !(next->flags & TF_CAP) &&
+         !(next->lex & (LEX_PRON | LEX_CUE | LEX_THE | LEX_DET))))
+        return false;
+    if (at->tk.t[prev_qt].para == at->tk.t[qt].para)
+        return true;
+    return qt > 0 && at->tk.t[qt - 1].type == TK_PARA && at->tk.t[prev_qt].para + 1 == at->tk.t[qt].para;
+}
+
+/* "Some context from our weather correspondent, Tom Reyes: “…”": a
+ * person's full name right before the colon that opens the quote. */
+static int name_before_colon(reading *at, size_t qt, found *f)
+{
+    refer_clear(&f->who);
+    size_t ss = at->tk.t[qt].sent;
+    if (qt < ss + 3 || !tok_punct(&at->tk, qt - 1, ":"))
+        return 0;
+    size_t b = phrase_before(&at->tk, qt - 1, ss);
+    if (b + 2 > qt - 1 || !(at->tk.t[b].flags & TF_CAP))
+        return 0;
+    f->np_from = b;
+    f->np_to = qt - 1;
+    int rc = refer_resolve(at, b, qt - 1, &f->who);
+    if (rc == 0 && f->who.name && (f->who.kind != ENT_PERSON || !strchr(f->who.name, ' ')))
+        refer_clear(&f->who);
+    return rc;
+}
+
+/* "Asked how she felt, Torres shrugged. “I was doing my job.”": the
+ * person a question was put to, in the sentence just before, answers. */
+static int asked_before(reading *at, size_t qt, found *f)
+{
+    refer_clear(&f->who);
+    size_t ss = at->tk.t[qt].sent;
+    if (ss == 0 || at->tk.t[ss - 1].para != at->tk.t[qt].para || at->tk.t[ss - 1].type == TK_QUOTE)
+        return 0;
+    size_t ps = at->tk.t[ss - 1].sent;
+    if (!tok_is(&at->tk, ps, "asked"))
+        return 0;
+    phrase_subject(&at->tk, ps, ss, &f->np_from, &f->np_to);
+    if (f->np_to == f->np_from)
+        return 0;
+    int rc = refer_resolve(at, f->np_from, f->np_to, &f->who);
+    if (rc == 0 && f->who.name && f->who.kind != ENT_PERSON)
+        refer_clear(&f->who);
+    return rc;
+}
+
+/* ---- The rules as the table calls them ---------------------------------- */
+
+/* “…,” Raab said / said Raab / he said: the cue is spent on this quote. */
+static int cue_after(reading *at, size_t qt, found *f)
+{
+    int rc = right_after(at, qt, f);
+    if (rc == 0 && f->who.name)
+        for (size_t c = f->cue_from; c < f->cue_to; c++)
+            at->tk.t[c].flags |= TF_USED;
+    return rc;
+}
+
+static int cue_before(reading *at, size_t qt, found *f)
+{
+    return in_sentence(at, qt, true, f);
+}
+
+static int cue_later(reading *at, size_t qt, found *f)
+{
+    return in_sentence(at, qt, false, f);
+}
+
+/* "The mayor weighed in: “…”": the subject of the introducing clause,
+ * whose verb is no cue ("Asked if…, Grieve smiled:"). */
+static int colon_subject(reading *at, size_t qt, found *f)
+{
+    if (qt <= at->tk.t[qt].sent || !tok_punct(&at->tk, qt - 1, ":"))
+        return 0;
+    return cue_subject(at, qt, f);
+}
+
+/* A partial quote woven into narration: the sentence's subject. */
+static int subject(reading *at, size_t qt, found *f)
+{
+    return cue_subject(at, qt, f);
+}
+
+/* The speech of the quote before goes on: its speaker, a little less sure. */
+static int continuation(reading *at, size_t qt, found *f)
+{
+    if (at->prev == SIZE_MAX)
+        return 0;
+    const quote *prev = &at->a->quotes[at->tk.t[at->prev].quote];
+    if (!prev->speaker || !continues(at, qt, at->prev) || cue_follows(at, qt))
+        return 0;
+    f->again = true;
+    f->confidence = prev->confidence * 0.85f;
+    return refer_set(&f->who, strdup(prev->speaker), ENT_PERSON, false);
+}
+
+const rule rules[] = {
+    {"cue-after", RULE_FULL, 0.95f, cue_after, "named by the cue after the quote"},
+    {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
+    {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
+    {"colon-subject", RULE_FULL, 0.7f, colon_subject, "the subject of the clause that opens it with a colon"},
+    {"subject", RULE_PARTIAL, 0.6f, subject, "the subject of its sentence"},
+    {"name-colon", RULE_FULL, 0.6f, name_before_colon, "the name before the colon that opens it"},
+    {"introduced", RULE_FULL, 0.6f, introducing_paragraph, "introduced by the paragraph before"},
+    {"asked", RULE_FULL, 0.6f, asked_before, "the one asked in the sentence before"},
+    {"continues", RULE_FULL | RULE_PARTIAL, 0.0f, continuation, "continues the speech before"},
+};
+const size_t rules_count = sizeof rules / sizeof rules[0];
+
+const rule *rule_named(const char *name)
+{
+    for (size_t i = 0; name && i < rules_count; i++)
+        if (!strcmp(rules[i].name, name))
+            return &rules[i];
+    return NULL;
+}
