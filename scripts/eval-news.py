@@ -281,6 +281,23 @@ def main():
             if si not in hit_s:
                 extra.append((fn, s, article().context(s['start'], s['end'])))
 
+    # By outlet (the file name's prefix): where the errors are.
+    out_n, out_ok, out_g, out_s, out_m = Counter(), Counter(), Counter(), Counter(), Counter()
+    for fn, d in gold.items():
+        o = fn.split('_')[0]
+        out_g[o] += len(d['quotes']); out_s[o] += len(system.get(fn, []))
+    for fn, g, s, rule, cls, ctx in wrong:
+        out_ok[fn.split('_')[0]] -= 1
+    for fn, d in gold.items():
+        o = fn.split('_')[0]
+        pairs = score.match_quotes(d['quotes'], system.get(fn, []))
+        out_m[o] += len(pairs)
+        out_n[o] += sum(1 for gi, _ in pairs if d['quotes'][gi].get('speaker'))
+    rows = [(o, out_g[o], out_s[o], '%.3f' % (out_m[o] / max(out_s[o], 1)), '%.3f' % (out_m[o] / max(out_g[o], 1)),
+             '%.3f' % ((out_n[o] + out_ok[o]) / max(out_n[o], 1))) for o in sorted(out_g)]
+    print('\nby outlet:')
+    print(table(rows, ('outlet', 'gold', 'ours', 'P', 'R', 'speaker')))
+
     # Speaker errors by rule and by class.
     print('\nspeaker errors: %d of %d scored (matched gold quotes with a named speaker)'
           % (len(wrong), figures['speaker']['scored']))
