@@ -79,9 +79,9 @@ eval: all
 
 eval-news: all
 	@if [ ! -f $(SHARED)/corpus/polnear-train/gold.jsonl ]; then \
-		echo "SKIP: $(SHARED)/corpus/polnear-train not found: real-news accuracy is NOT measured" >&2; exit 0; fi
-	@build/quotelens scan --json $(SHARED)/corpus/polnear-train/articles/*.txt > build/news.jsonl
-	@python3 scripts/eval-news.py --shared $(SHARED) --scan build/news.jsonl --errors build/eval-news-errors.txt
+		echo "SKIP: $(SHARED)/corpus/polnear-train not found: real-news accuracy is NOT measured" >&2; \
+	else build/quotelens scan --json $(SHARED)/corpus/polnear-train/articles/*.txt > build/news.jsonl && \
+		python3 scripts/eval-news.py --shared $(SHARED) --scan build/news.jsonl --errors build/eval-news-errors.txt; fi
 
 fuzz: deps
 	@sh scripts/fuzz.sh
