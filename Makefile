@@ -3,6 +3,10 @@
 #   make test     install missing Debian packages, build, run every test
 #   make demo     install missing Debian packages, build, open the examples
 #   make eval     score the seed articles against ../shared/gold
+#   make eval-news  score the 840 real articles of ../shared/corpus/polnear-train and
+#                 table the misses (speaker errors by rule and class, missed and extra
+#                 quotes, diagnostics per article); every miss with context goes to
+#                 build/eval-news-errors.txt (scripts/eval-news.py)
 #   make fuzz     run every libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  unit tests, scans and the co-process under valgrind
 #   make soak     10,000 random edits over 20 buffers, checked every 100
@@ -30,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
-.PHONY: all deps test demo eval fuzz soak soak-corpus bench check-memory clean asan units
+.PHONY: all deps test demo eval eval-news fuzz soak soak-corpus bench check-memory clean asan units
 all: build/quotelens
 
 deps:
@@ -72,6 +76,12 @@ eval: all
 	@build/quotelens scan --json $(SHARED)/seeds/*.txt > build/seeds.jsonl
 	@python3 $(SHARED)/eval/score.py $(SHARED)/gold/seeds.jsonl build/seeds.jsonl \
 		--xref $(SHARED)/gold/seeds-xref.json --root $(SHARED)/seeds
+
+eval-news: all
+	@if [ ! -f $(SHARED)/corpus/polnear-train/gold.jsonl ]; then \
+		echo "SKIP: $(SHARED)/corpus/polnear-train not found: real-news accuracy is NOT measured" >&2; \
+	else build/quotelens scan --json $(SHARED)/corpus/polnear-train/articles/*.txt > build/news.jsonl && \
+		python3 scripts/eval-news.py --shared $(SHARED) --scan build/news.jsonl --errors build/eval-news-errors.txt; fi
 
 fuzz: deps
 	@sh scripts/fuzz.sh
