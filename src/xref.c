@@ -29,6 +29,14 @@ static bool editorial(const char *s, size_t n)
     return false;
 }
 
+/* The bytes between the end of one equal run and the start of the next.
+ * An insertion merged into a replacement can leave the runs of one side
+ * out of order (found on real news under ASan): then there is no gap. */
+static size_t gap(uint32_t end, uint32_t next_start)
+{
+    return next_start > end ? next_start - end : 0;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -68,9 +76,8 @@ static const diff_op *first_wording(const char *a_text, const char *b_text, cons
         for (size_t j = i + 1; j < s->n_ops && !after; j++)
             if (s->ops[j].op == OP_EQUAL)
                 after = &s->ops[j];
-        if (before && after &&
-            !editorial(a_text + before->a_end, after->a_start - before->a_end) &&
-            !editorial(b_text + before->b_end, after->b_start - before->b_end))
+        if (before && after && !editorial(a_text + before->a_end, gap(before->a_end, after->a_start)) &&
+            !editorial(b_text + before->b_end, gap(before->b_end, after->b_start)))
             return op;
     }
     return NULL;
