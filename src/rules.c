@@ -11,24 +11,98 @@
 #include <string.h>
 
 /* Attribution right after the closing mark: “…,” Raab said / said Raab. */
+/* The token that may open the attribution after the quote at qt, past a
+ * comma, and the end of the sentence it reads in: the quote's, or the
+ * next when the quote ends its own (“…!” she said.). Sets *ended then. */
+static size_t after_quote(const tokens *tk, size_t qt, size_t *limit, bool *ended)
+{
+    size_t i = qt + 1;
+    *limit = tok_sentence_end(tk, qt);
+    if (i < tk->n && tok_punct(tk, i, ",") && tk->t[i].sent == tk->t[qt].sent)
+        i++;
+    *ended = *limit <= i;
+    if (*ended && i < tk->n && tk->t[i].type == TK_WORD)
+        *limit = tok_sentence_end(tk, i);
+    return i;
+}
+
+/* “…” — Ana Ruiz: a quote signed with a dash or a bar, the name running
+ * to the end of the line. */
+static int signed_by(reading *at, size_t qt, found *f)
+{
+    size_t limit;
+    bool ended;
+    size_t i = after_quote(&at->tk, qt, &limit, &ended);
+    if (i + 1 >= limit || !tok_dash(&at->tk, i))
+        return 0;
+    size_t e = phrase_after(&at->tk, i + 1, limit);
+    if (e == i + 1 || (e < at->tk.n && at->tk.t[e].type == TK_WORD && at->tk.t[e].para == at->tk.t[qt].para))
+        return 0;
+    f->np_from = i + 1;
+    f->np_to = e;
+    return refer_resolve(at, i + 1, e, &f->who);
+}
+
+/* A word in a cue's place that may be a verb of speech the lexicon does
+ * not list: lowercase, unknown, in a past or present tense ("implored",
+ * "fumes"). The structure names the cue; the word list is only a prior. */
+static bool open_verb(const tokens *tk, size_t i)
+{
+    const tok *k = &tk->t[i];
+    size_t n = k->e - k->s;
+    const char *w = tk->text + k->s;
+    if (k->type != TK_WORD || (k->flags & TF_CAP) || k->lex || n < 4)
+        return false;
+    return (w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'');
+}
+
+/* Whether the attribution's sentence ends at token i (limit is the end of
+ * the sentence), past a particle ("pointed out.") or at a comma. */
+static bool cue_ends(const tokens *tk, size_t i, size_t limit)
+{
+    if (i < limit && (tok_is(tk, i, "out") || tok_is(tk, i, "back") || tok_is(tk, i, "up")))
+        i++;
+    return i >= limit || tk->t[i].type == TK_PARA || tok_punct(tk, i, ".!,;");
+}
+
+/* “…,” Rivera implored. / “…,” fumed Mr. Tate. / “…,” he beamed.: a name
+ * (or a pronoun) and an unlisted verb, in either order, make the whole
+ * attribution after the quote. */
+static int verb_after(reading *at, size_t qt, found *f)
+{
+    const tokens *tk = &at->tk;
+    size_t limit;
+    bool ended;
+    size_t i = after_quote(tk, qt, &limit, &ended), from = i, to = i, v;
+    if (i + 1 >= limit || tk->t[i].type != TK_WORD)
+        return 0;
+    if (open_verb(tk, i)) {
+        v = i;
+        from = i + 1;
+        to = phrase_after(tk, from, limit);
+        if (to == from || !(tk->t[from].flags & TF_CAP) || !cue_ends(tk, to, limit))
+            return 0;
+    } else {
+        if (tk->t[i].lex & LEX_PRON)
+            to = i + 1;
+        while (to < limit && to - i < 4 && (tk->t[to].flags & TF_CAP) && !(tk->t[to].flags & TF_POSS))
+            to++;
+        v = to;
+        if (to == i || !open_verb(tk, v) || !cue_ends(tk, v + 1, limit))
+            return 0;
+    }
+    f->cue_from = v;
+    f->cue_to = v + 1;
+    f->np_from = from;
+    f->np_to = to;
+    return refer_resolve(at, from, to, &f->who);
+}
+
 static int right_after(const reading *at, size_t qt, found *f)
 {
-    size_t i = qt + 1, limit = tok_sentence_end(&at->tk, qt);
-    if (i < at->tk.n && tok_punct(&at->tk, i, ",") && at->tk.t[i].sent == at->tk.t[qt].sent)
-        i++;
-    bool ended = limit <= i; /* the quote ends its sentence */
-    if (ended && i < at->tk.n && at->tk.t[i].type == TK_WORD) /* “…!” she said. */
-        limit = tok_sentence_end(&at->tk, i);
-    if (i + 1 < limit && at->tk.t[i].type == TK_PUNCT && !at->tk.t[i].ch) {
-        /* A byline-like dash: “…” — Ana Ruiz, to the end of the line. */
-        size_t e = phrase_after(&at->tk, i + 1, limit);
-        if (!tok_dash(&at->tk, i) || e == i + 1 ||
-            (e < at->tk.n && at->tk.t[e].type == TK_WORD && at->tk.t[e].para == at->tk.t[qt].para))
-            return 0;
-        f->np_from = i + 1;
-        f->np_to = e;
-        return refer_resolve(at, i + 1, e, &f->who);
-    }
+    size_t limit;
+    bool ended;
+    size_t i = after_quote(&at->tk, qt, &limit, &ended);
     if (i >= limit || at->tk.t[i].type != TK_WORD)
         return 0;
     if ((at->tk.t[i].lex & LEX_INVERT) || tok_according(&at->tk, i)) {
@@ -309,6 +383,8 @@ static int continuation(reading *at, size_t qt, found *f)
 
 const rule rules[] = {
     {"cue-after", RULE_FULL, 0.95f, cue_after, "named by the cue after the quote"},
+    {"signed", RULE_FULL, 0.9f, signed_by, "signed with a dash after the quote"},
+    {"verb-after", RULE_FULL, 0.85f, verb_after, "named after the quote, with a verb of its own"},
     {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
     {"colon-subject", RULE_FULL, 0.7f, colon_subject, "the subject of the clause that opens it with a colon"},
