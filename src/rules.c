@@ -353,13 +353,20 @@ static int cue_later(reading *at, size_t qt, found *f)
     return in_sentence(at, qt, false, f);
 }
 
-/* "The mayor weighed in: “…”": the subject of the introducing clause,
- * whose verb is no cue ("Asked if…, Grieve smiled:"). */
-static int colon_subject(reading *at, size_t qt, found *f)
+/* "The mayor weighed in: “…”", "Ruiz proclaimed at a rally, “…”": the
+ * subject of the clause that opens the quote, whose verb is no cue
+ * ("Asked if…, Grieve smiled:"). After a comma only someone named, not
+ * "The sign on the door read, “Closed.”". */
+static int opening_clause(reading *at, size_t qt, found *f)
 {
-    if (qt <= at->tk.t[qt].sent || !tok_punct(&at->tk, qt - 1, ":"))
+    bool colon = qt > at->tk.t[qt].sent && tok_punct(&at->tk, qt - 1, ":");
+    bool comma = qt > at->tk.t[qt].sent + 2 && tok_punct(&at->tk, qt - 1, ",");
+    if (!colon && !comma)
         return 0;
-    return cue_subject(at, qt, f);
+    int rc = cue_subject(at, qt, f);
+    if (rc == 0 && comma && f->who.name && f->who.kind != ENT_PERSON && f->who.kind != ENT_BODY)
+        refer_clear(&f->who);
+    return rc;
 }
 
 /* A partial quote woven into narration: the sentence's subject. */
@@ -387,9 +394,9 @@ const rule rules[] = {
     {"verb-after", RULE_FULL, 0.85f, verb_after, "named after the quote, with a verb of its own"},
     {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
-    {"colon-subject", RULE_FULL, 0.7f, colon_subject, "the subject of the clause that opens it with a colon"},
+    {"name-colon", RULE_FULL, 0.8f, name_before_colon, "the name before the colon that opens it"},
+    {"opening-clause", RULE_FULL, 0.7f, opening_clause, "the subject of the clause that opens it"},
     {"subject", RULE_PARTIAL, 0.6f, subject, "the subject of its sentence"},
-    {"name-colon", RULE_FULL, 0.6f, name_before_colon, "the name before the colon that opens it"},
     {"introduced", RULE_FULL, 0.6f, introducing_paragraph, "introduced by the paragraph before"},
     {"asked", RULE_FULL, 0.6f, asked_before, "the one asked in the sentence before"},
     {"continues", RULE_FULL | RULE_PARTIAL, 0.0f, continuation, "continues the speech before"},
