@@ -369,6 +369,30 @@ static int opening_clause(reading *at, size_t qt, found *f)
     return rc;
 }
 
+/* "As the Courier reported, “…”", "As Nora Quill put it, “…”": a clause
+ * opening its sentence with "As" whose verb, any verb, stands right
+ * before the comma that opens the quote: its subject speaks. */
+static int as_clause(reading *at, size_t qt, found *f)
+{
+    const tokens *tk = &at->tk;
+    size_t ss = tk->t[qt].sent;
+    if (qt < ss + 4 || !tok_is(tk, ss, "as") || !tok_punct(tk, qt - 1, ",:"))
+        return 0;
+    size_t v = qt - 2 - tok_is(tk, qt - 2, "it");
+    if (tk->t[v].type != TK_WORD || (tk->t[v].flags & TF_CAP) || v <= ss + 1)
+        return 0;
+    size_t to = phrase_after(tk, ss + 1, v);
+    while (to < v && phrase_skippable(tk, to))
+        to++;
+    if (to != v || v - (ss + 1) > PHRASE_MAX)
+        return 0;
+    f->np_from = ss + 1;
+    f->np_to = to;
+    f->cue_from = v;
+    f->cue_to = v + 1;
+    return refer_resolve(at, ss + 1, to, &f->who);
+}
+
 /* A partial quote woven into narration: the sentence's subject. */
 static int subject(reading *at, size_t qt, found *f)
 {
@@ -393,6 +417,7 @@ const rule rules[] = {
     {"signed", RULE_FULL, 0.9f, signed_by, "signed with a dash after the quote"},
     {"verb-after", RULE_FULL, 0.85f, verb_after, "named after the quote, with a verb of its own"},
     {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
+    {"as-clause", RULE_FULL | RULE_PARTIAL, 0.8f, as_clause, "the subject of the “As … put it,” before it"},
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
     {"name-colon", RULE_FULL, 0.8f, name_before_colon, "the name before the colon that opens it"},
     {"opening-clause", RULE_FULL, 0.7f, opening_clause, "the subject of the clause that opens it"},
