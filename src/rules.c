@@ -43,26 +43,54 @@ static int signed_by(reading *at, size_t qt, found *f)
     return refer_resolve(at, i + 1, e, &f->who);
 }
 
+/* A particle after a verb of speech: "shot back", "went on", "pointed out". */
+static bool particle(const tokens *tk, size_t i)
+{
+    return i < tk->n && (tok_is(tk, i, "back") || tok_is(tk, i, "on") || tok_is(tk, i, "out") || tok_is(tk, i, "up"));
+}
+
 /* A word in a cue's place that may be a verb of speech the lexicon does
- * not list: lowercase, unknown, in a past or present tense ("implored",
- * "fumes"). The structure names the cue; the word list is only a prior. */
+ * not list: lowercase and unknown, in a past or present tense
+ * ("implored", "fumes"), or before a particle ("shot back"). The
+ * structure names the cue; the word list is only a prior. */
 static bool open_verb(const tokens *tk, size_t i)
 {
     const tok *k = &tk->t[i];
     size_t n = k->e - k->s;
     const char *w = tk->text + k->s;
-    if (k->type != TK_WORD || (k->flags & TF_CAP) || k->lex || n < 4)
+    if (k->type != TK_WORD || (k->flags & TF_CAP) || k->lex || n < 3)
         return false;
-    return (w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'');
+    return particle(tk, i + 1) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != '\'');
 }
 
-/* Whether the attribution's sentence ends at token i (limit is the end of
- * the sentence), past a particle ("pointed out.") or at a comma. */
+/* Whether the attribution ends at token i (limit is the end of its
+ * sentence) or at a comma; after a particle anything may follow ("shot
+ * back with a laugh"). */
 static bool cue_ends(const tokens *tk, size_t i, size_t limit)
 {
-    if (i < limit && (tok_is(tk, i, "out") || tok_is(tk, i, "back") || tok_is(tk, i, "up")))
-        i++;
-    return i >= limit || tk->t[i].type == TK_PARA || tok_punct(tk, i, ".!,;");
+    return i >= limit || particle(tk, i) || tk->t[i].type == TK_PARA || tok_punct(tk, i, ".!,;");
+}
+
+/* The name opening at token i, as the subject of a verb after a quote:
+ * a pronoun, or capitalised words after at most an article and two
+ * adjectives ("an angry Berg", whose name starts at *name). Returns its
+ * end, or i. */
+static size_t name_after_quote(const tokens *tk, size_t i, size_t limit, size_t *name)
+{
+    *name = i;
+    if (tk->t[i].lex & LEX_PRON)
+        return i + 1;
+    size_t to = i;
+    if (tk->t[to].lex & (LEX_DET | LEX_THE))
+        for (to++; to < limit && to - i < 3 && tk->t[to].type == TK_WORD && !(tk->t[to].flags & TF_CAP) && !tk->t[to].lex;)
+            to++;
+    *name = to;
+    /* Capitalised, but no "But" opening the next sentence. */
+    while (to < limit && to - *name < 4 && (tk->t[to].flags & TF_CAP) && !(tk->t[to].flags & TF_POSS) &&
+           !(tk->t[to].lex & (LEX_BOUND | LEX_FRONT | LEX_AUX)))
+        to++;
+    return to > *name ? to : i;
 }
 
 /* “…,” Rivera implored. / “…,” fumed Mr. Tate. / “…,” he beamed.: a name
@@ -83,10 +111,7 @@ static int verb_after(reading *at, size_t qt, found *f)
         if (to == from || !(tk->t[from].flags & TF_CAP) || !cue_ends(tk, to, limit))
             return 0;
     } else {
-        if (tk->t[i].lex & LEX_PRON)
-            to = i + 1;
-        while (to < limit && to - i < 4 && (tk->t[to].flags & TF_CAP) && !(tk->t[to].flags & TF_POSS))
-            to++;
+        to = name_after_quote(tk, i, limit, &from);
         v = to;
         if (to == i || !open_verb(tk, v) || !cue_ends(tk, v + 1, limit))
             return 0;
