@@ -66,6 +66,10 @@ int cue_speaker(const reading *at, size_t c, size_t floor, size_t limit, found *
     }
     if (infinitive || participle)
         return cue_subject(at, c, f);
+    /* "X praised Y and appealed for a “…”", "Ruiz made a rare apology and
+     * said …": the subject of the sentence, not the phrase before "and". */
+    if (v > floor && (tok_is(&at->tk, v - 1, "and") || tok_is(&at->tk, v - 1, "but")))
+        return cue_subject(at, c, f);
     size_t b = phrase_before(&at->tk, v, floor);
     /* Over insertions: "Ana Ruiz, the trade minister, said", "Sen. Ray Hill (R-Ohio) said". */
     for (int hops = 0; b == v && hops < 3; hops++) {
@@ -112,8 +116,5 @@ int cue_speaker(const reading *at, size_t c, size_t floor, size_t limit, found *
         phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
         return refer_resolve(at, f->np_from, f->np_to, &f->who);
     }
-    /* "X praised Y and appealed for a “…”": the subject of the sentence. */
-    if (v > floor && (tok_is(&at->tk, v - 1, "and") || tok_is(&at->tk, v - 1, "but")))
-        return cue_subject(at, c, f);
     return 0;
 }
