@@ -95,17 +95,17 @@ static bool is_letter(int32_t c)
  * combining accent = none); anything else that is no letter ends a word. */
 static void fold_char(int32_t c, folded *f, bool *open)
 {
-    utf8proc_int32_t d[8];
+    utf8proc_int32_t d[32]; /* the longest compatibility decomposition is 18 */
     int bound = 0;
     utf8proc_ssize_t m = 0;
     if (c == '\'' || c == 0x2019)
         return;
     if (c >= 0)
-        m = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+        m = utf8proc_decompose_char(c, d, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
                                                  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &bound);
     if (c >= 0 && m == 0)
         return;
-    for (utf8proc_ssize_t i = 0; i < m && i < 8; i++) {
+    for (utf8proc_ssize_t i = 0; i < m && i < 32; i++) {
         if (!is_letter(d[i])) {
             *open = false;
             continue;

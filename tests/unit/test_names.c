@@ -22,6 +22,11 @@ static void folding_keeps_one_person(void **state)
     assert_int_equal(names_same_person("Zoë Ångström", "Zoe Angstrom"), NAMES_SAME);
     assert_int_equal(names_same_person("Liam O’Dwyer", "Liam O'Dwyer"), NAMES_SAME);
     assert_int_equal(names_same_person("Liam O’Dwyer", "Liam ODwyer"), NAMES_SAME);
+    /* compatibility forms: full-width letters, a ligature */
+    assert_int_equal(names_same_person("Ｔｏｍａｓ Ｂｅｒｇ", "Tomas Berg"), NAMES_SAME);
+    assert_int_equal(names_same_person("\xef\xac\x81ona Marsh", "Fiona Marsh"), NAMES_SAME);
+    /* U+FDFA, the longest decomposition (18 code points), is words, not a crash */
+    assert_int_equal(names_same_person("\xef\xb7\xba", "Berg"), NAMES_DIFFERENT);
 }
 
 static void surnames_and_titles(void **state)
