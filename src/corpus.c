@@ -30,6 +30,7 @@
 #include <xxhash.h>
 
 #include "array.h"
+#include "names.h"
 #include "norm.h"
 #include "text.h"
 
@@ -48,6 +49,7 @@ typedef struct cquote {
     size_t start, end;
     char *speaker;
     quote_kind kind;
+    float confidence;   /* of the attribution */
     size_t open, close; /* with its marks: where the narration around it is */
     norm_words w;       /* folded, offsets from start */
 } cquote;
@@ -369,6 +371,7 @@ static int cquote_fill(cquote *cq, const quote *q)
     cq->open = q->open;
     cq->close = q->close;
     cq->kind = q->kind;
+    cq->confidence = q->confidence;
     if (q->speaker && !(cq->speaker = strdup(q->speaker)))
         return -ENOMEM;
     return 0;
@@ -664,11 +667,12 @@ void xref_sources_free(xref_source *s, size_t n)
 }
 
 /* Whether two speakers may be one person: unknown, either named by no
- * capitalised word ("a spokesman"), or sharing one ("Voss" in "Anna Voss").
- * A short partial is taken from the longer quote of its own speaker. */
+ * capitalised word ("a spokesman"), sharing one ("Voss" in "Anna Voss"),
+ * or one person by names_same_person (Peña = Pena). A short partial is
+ * taken from the longer quote of its own speaker. */
 static bool may_be_one(const char *x, const char *y)
 {
-    if (!x || !y)
+    if (!x || !y || names_same_person(x, y) != NAMES_DIFFERENT)
         return true;
     bool x_named = false, y_named = false;
     for (const char *p = x; *p;) {
@@ -729,7 +733,7 @@ static int consider(const corpus *c, const cdoc *d, const cquote *q, const norm_
             size_t line, col;
             text_lines_locate(od->lines, oq->start, &line, &col);
             (*out)[(*n)++] = (xref_source){od->name, c->id_q[id], oq->start, oq->end, line + 1,
-                                           col + 1, oq->speaker, oq->kind, r.similarity,
+                                           col + 1, oq->speaker, oq->kind, oq->confidence, r.similarity,
                                            r.relation, r.classes, r.ops, r.n_ops};
         }
     }

@@ -26,6 +26,7 @@ typedef struct xref_source {
     size_t line, col;        /* 1-based position of start */
     const char *speaker;     /* as that document names it, or NULL */
     quote_kind kind;         /* of the other quote */
+    float confidence;        /* of its attribution there (quote.confidence) */
     float similarity;
     match_relation relation; /* of this quote to the other */
     unsigned classes;        /* DIFF_* */

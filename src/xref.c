@@ -2,7 +2,9 @@
  * xref.c: diagnostics from cross-references. A difference counts as wording
  * only inside the run two versions share (trims at the ends are a choice
  * of where to cut, not a misquote) and only when neither side marks it as
- * an editor's ([bracket], ellipsis).
+ * an editor's ([bracket], ellipsis). Speakers are compared by person, not
+ * by string (names_same_person): one person spelled two ways is a hint,
+ * and two people are a conflict only when both attributions are sure.
  */
 #include "xref.h"
 
@@ -142,72 +144,66 @@ static int differs(analysis *a, const quote *q, const char *text, const corpus *
                              count == 1 ? "" : "s", what);
 }
 
-/* Whether every word of `small` stands in `big`: "Harbour Authority" in
- * "spokesman for the Harbour Authority" is the same side speaking. */
-static bool words_within(const char *small, const char *big)
+/* How sure both attributions must be before two names make a conflict:
+ * attrib.c gives 0.95 to a cue right after the quote and 0.85 to a cue in
+ * its sentence; every weaker reading (the subject before a colon 0.7, a
+ * name before a colon, an introducing paragraph or "Asked ..." 0.6, a
+ * quote continuing its neighbour's speaker 0.85 of that one's) guesses,
+ * and a guess against a named source is no evidence of a misattribution. */
+#define XREF_SURE 0.85f
+
+/* The sources whose speaker bears on this quote's: the first that names
+ * another person with confidence, the first that spells the same one
+ * differently, and how many do each. */
+typedef struct speakers_seen {
+    const xref_source *rival, *spelled;
+    size_t n_rival, n_spelled;
+} speakers_seen;
+
+/* Two speakers are compared only when both are named (a description such
+ * as "Meridian spokeswoman" or "a source" is no rival name) and only for
+ * quotes set off as speech: the speaker of words woven into narration is
+ * a weaker reading. */
+static speakers_seen compare_speakers(const quote *q, const char *mine, const names *reg,
+                                      const xref_source *src, size_t n)
 {
-    for (const char *p = small; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        size_t n = (size_t)(e - p);
-        bool found = false;
-        for (const char *q = big; n && *q && !found;) {
-            while (*q == ' ')
-                q++;
-            const char *f = q;
-            while (*f && *f != ' ')
-                f++;
-            found = (size_t)(f - q) == n && strncasecmp(p, q, n) == 0;
-            q = f;
+    speakers_seen seen = {0};
+    bool sure = q->confidence >= XREF_SURE;
+    for (size_t i = 0; i < n; i++) {
+        const char *theirs = names_canonical(reg, src[i].speaker);
+        if (!theirs || src[i].kind != QUOTE_FULL || !names_proper(theirs))
+            continue;
+        names_identity id = names_same_person(mine, theirs);
+        if (id == NAMES_SPELLING) {
+            seen.spelled = seen.spelled ? seen.spelled : &src[i];
+            seen.n_spelled++;
+        } else if (id == NAMES_DIFFERENT && sure && src[i].confidence >= XREF_SURE) {
+            seen.rival = seen.rival ? seen.rival : &src[i];
+            seen.n_rival++;
         }
-        if (n && !found)
-            return false;
-        p = e;
     }
-    return true;
+    return seen;
 }
 
-/* Two speakers conflict when both are named people or bodies (a
- * description such as "Meridian spokeswoman" is not a rival name) and
- * neither name holds the other. */
-static bool proper_name(const char *s)
-{
-    const char *last = strrchr(s, ' ');
-    last = last ? last + 1 : s;
-    return s[0] >= 'A' && s[0] <= 'Z' && last[0] >= 'A' && last[0] <= 'Z';
-}
-
-static bool rival(const char *x, const char *y)
-{
-    bool named = proper_name(x) && proper_name(y); /* not "Meridian spokeswoman" */
-    return named && !words_within(x, y) && !words_within(y, x);
-}
-
-/* Only quotes set off as speech are compared: the speaker of words woven
- * into narration is a weaker reading. */
 static int conflicts(analysis *a, const quote *q, const names *reg, const xref_source *src, size_t n)
 {
     const char *mine = names_canonical(reg, q->speaker);
-    if (!mine || q->kind != QUOTE_FULL)
+    if (!mine || q->kind != QUOTE_FULL || !names_proper(mine))
         return 0;
-    const xref_source *first = NULL;
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *theirs = names_canonical(reg, src[i].speaker);
-        if (theirs && src[i].kind == QUOTE_FULL && rival(mine, theirs)) {
-            first = first ? first : &src[i];
-            count++;
-        }
-    }
-    if (!count)
-        return 0;
-    return analysis_add_diag(a, q->start, q->end, DIAG_WARN, "attribution-conflict",
-                             "attributed to %s here but to %s in %s:%zu%s", mine,
-                             names_canonical(reg, first->speaker), base_name(first->doc),
-                             first->line, count > 1 ? " and others" : "");
+    speakers_seen seen = compare_speakers(q, mine, reg, src, n);
+    int rc = 0;
+    if (seen.rival)
+        rc = analysis_add_diag(a, q->start, q->end, DIAG_WARN, "attribution-conflict",
+                               "attributed to %s here but to %s in %s:%zu%s", mine,
+                               names_canonical(reg, seen.rival->speaker), base_name(seen.rival->doc),
+                               seen.rival->line, seen.n_rival > 1 ? " and others" : "");
+    if (rc == 0 && seen.spelled)
+        rc = analysis_add_diag(a, q->start, q->end, DIAG_HINT, "name-spelling-differs",
+                               "speaker spelled %s here but %s in %s:%zu%s", mine,
+                               names_canonical(reg, seen.spelled->speaker),
+                               base_name(seen.spelled->doc), seen.spelled->line,
+                               seen.n_spelled > 1 ? " and others" : "");
+    return rc;
 }
 
 int xref_diagnose(analysis *into, const quote *q, const char *text, const corpus *c,
