@@ -238,12 +238,8 @@ static int in_sentence(reading *at, size_t qt, bool before, found *f)
     for (size_t c = qt + 1; c < se; c++) {
         if (at->tk.t[c].type == TK_QUOTE)
             break;
-        if (tok_cue(&at->tk, c) || tok_according(&at->tk, c)) {
-            int rc = cue_speaker(at, c, qt + 1, se, f);
-            if (rc == 0 && f->who.name)
-                at->tk.t[c].flags |= TF_USED;
-            return rc;
-        }
+        if (tok_cue(&at->tk, c) || tok_according(&at->tk, c))
+            return cue_speaker(at, c, qt + 1, se, f);
     }
     return 0;
 }
@@ -373,9 +369,30 @@ static int cue_before(reading *at, size_t qt, found *f)
     return in_sentence(at, qt, true, f);
 }
 
+/* A cue later in the sentence of a partial quote, spent on it. */
 static int cue_later(reading *at, size_t qt, found *f)
 {
-    return in_sentence(at, qt, false, f);
+    int rc = in_sentence(at, qt, false, f);
+    if (rc == 0 && f->who.name)
+        at->tk.t[f->cue_from].flags |= TF_USED;
+    return rc;
+}
+
+/* “We will not wait” and cut the budget, Mr. Tate said.: narration
+ * between a full quote and the cue that ends its sentence. */
+static int cue_ends_sentence(reading *at, size_t qt, found *f)
+{
+    int rc = in_sentence(at, qt, false, f);
+    if (rc || !f->who.name)
+        return rc;
+    size_t k = f->cue_to, se = tok_sentence_end(&at->tk, qt);
+    while (k < se && phrase_skippable(&at->tk, k))
+        k++;
+    if (k < se && !tok_punct(&at->tk, k, ".!"))
+        refer_clear(&f->who);
+    else
+        at->tk.t[f->cue_from].flags |= TF_USED;
+    return 0;
 }
 
 /* "The mayor weighed in: “…”", "Ruiz proclaimed at a rally, “…”": the
@@ -444,6 +461,7 @@ const rule rules[] = {
     {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
     {"as-clause", RULE_FULL | RULE_PARTIAL, 0.8f, as_clause, "the subject of the “As … put it,” before it"},
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
+    {"cue-ends", RULE_FULL, 0.8f, cue_ends_sentence, "named by the cue that ends its sentence"},
     {"name-colon", RULE_FULL, 0.8f, name_before_colon, "the name before the colon that opens it"},
     {"opening-clause", RULE_FULL, 0.7f, opening_clause, "the subject of the clause that opens it"},
     {"subject", RULE_PARTIAL, 0.6f, subject, "the subject of its sentence"},
