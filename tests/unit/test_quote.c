@@ -153,6 +153,20 @@ static void empty_and_odd_input(void **state)
     analysis_free(a);
 }
 
+/* NYT-style ''...'' and TeX ``...'' are double marks, open and close. */
+static void doubled_apostrophes(void **state)
+{
+    (void)state;
+    const char *nyt = "''The pier is safe,'' said Ola Brandt. She added, ''for now.''\n";
+    expect_quotes(nyt, 2, "The pier is safe,", "for now.");
+    assert_false(has_diag(nyt, "stray-mark"));
+    expect_quotes("He called the vote ``a fair fight'' on Monday.\n", 1, "a fair fight");
+    expect_quotes("''We won't stop,'' Brandt said of the crew's plan.\n", 1,
+                  "We won't stop,");
+    /* Inline code with doubled backticks stays code. */
+    expect_quotes("Run ``make all`` to build.\n", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +182,7 @@ int main(void)
         cmocka_unit_test(full_and_partial),
         cmocka_unit_test(hard_wrapped_quote),
         cmocka_unit_test(empty_and_odd_input),
+        cmocka_unit_test(doubled_apostrophes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
