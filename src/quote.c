@@ -259,7 +259,12 @@ static int collect_marks(finder *f, size_t from, size_t to)
                 return rc;
             continue;
         }
-        if (c == '`') {
+        if (c == '"' && !in_code && i > from && f->text[i - 1] == '=') {
+            /* A markup attribute's value (<a href="...">) is no quotation. */
+            const char *e = memchr(f->text + i + 1, '"', to - i - 1);
+            if (e)
+                n = (size_t)(e - f->text) + 1 - i;
+        } else if (c == '`') {
             in_code = !in_code;
         } else if (!in_code && is_quote_char(c, &fam)) {
             size_t nn, ps, ps2;
