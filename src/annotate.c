@@ -121,6 +121,7 @@ static void describe(ann_quote *x, const quote *q, const text_lines *lines, cons
     x->kind = q->kind;
     x->speaker = reg ? names_canonical(reg, q->speaker) : q->speaker;
     x->cue = q->cue;
+    x->rule = q->rule;
     x->confidence = q->confidence;
     x->start = q->start;
     x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);

@@ -26,6 +26,7 @@ typedef struct ann_quote {
     bool has_mention;
     quote_kind kind;
     const char *speaker, *cue; /* owned by the analysis or the names registry */
+    const char *rule;          /* static: a mention's rule ("mention:title"), else NULL */
     float confidence;
     xref_source *sources;      /* owned here */
     size_t n_sources;

@@ -98,10 +98,12 @@ static void pack_source(msgpack_packer *pk, const xref_source *x, const char *te
 
 static void pack_quote(msgpack_packer *pk, const ann_quote *q, const char *text, const corpus *c)
 {
-    msgpack_pack_map(pk, 10);
+    msgpack_pack_map(pk, 11);
     pack_pos(pk, &q->pos);
     key(pk, "kind");
     rpc_pack_cstr(pk, quote_kind_name(q->kind));
+    key(pk, "rule");
+    pack_nullable(pk, q->rule);
     key(pk, "speaker");
     pack_nullable(pk, q->speaker);
     key(pk, "cue");

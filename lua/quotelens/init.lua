@@ -241,7 +241,7 @@ function M.quotes(bufnr)
     end
     out[#out + 1] = {
       lnum = q.lnum, col = q.col, end_lnum = q.end_lnum, end_col = q.end_col,
-      speaker = q.speaker, cue = q.cue, kind = q.kind, confidence = q.confidence,
+      speaker = q.speaker, cue = q.cue, kind = q.kind, rule = q.rule, confidence = q.confidence,
       sources = sources,
     }
   end
