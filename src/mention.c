@@ -16,10 +16,11 @@
  *                        speech: in news copy they are as often the words
  *                        of someone the sentence reports.)
  *
- * The first rule that accepts a quote names it. A partial quote whose
- * speaker came from a cue ("called for “every nation” to ...") is speech and
- * only the title and nickname rules, which read the words right before the
- * mark, can still take it. Nothing here allocates.
+ * The first rule that accepts a quote names it. A quote whose speaker came
+ * from a cue ("called for “every nation” to ...", "The so-called “quiet
+ * vote” will decide it, Dunn predicted") is speech, unless the words right
+ * before it name a work: a title stays a title whoever mentions it. Nothing
+ * here allocates.
  */
 #include "mention.h"
 
@@ -54,11 +55,17 @@ static const char *const work_people[] = {
 /* Words after which any quoted words are a title, in whatever case. */
 static const char *const title_words[] = {"titled", "entitled", NULL};
 
-/* One word that holds up the quoted words as a name or a term. */
+/* One word that gives the quoted words as a name: a cue's speaker may be
+ * using them ("the so-called “quiet vote”, Dunn predicted"). */
 static const char *const naming_words[] = {
-    "so-called", "dubbed", "nicknamed", "aka", "alias", "moniker", "nickname", "slogan",
-    "hashtag", "motto", "term", "word", "phrase", "label", "catchphrase", "mantra", "buzzword",
-    "acronym", "expression", "euphemism", NULL,
+    "so-called", "dubbed", "nicknamed", "aka", "alias", NULL,
+};
+
+/* Nouns that hold the quoted words up as words, whoever speaks of them
+ * ("Asker said the word “trivia” undersold it"). */
+static const char *const term_nouns[] = {
+    "moniker", "nickname", "slogan", "hashtag", "motto", "term", "word", "phrase", "label",
+    "catchphrase", "mantra", "buzzword", "acronym", "expression", "euphemism", NULL,
 };
 
 /* Two words that do the same: "known as". */
@@ -290,6 +297,10 @@ static bool between_names(const mention_ctx *c)
 
 static bool nickname_rule(const mention_ctx *c)
 {
+    if (is_word(c, c->prev1, term_nouns))
+        return c->words <= MENTION_TITLE_WORDS;
+    if (c->q->cue) /* The so-called “quiet vote” will decide it, Dunn predicted. */
+        return false;
     if (is_word(c, c->prev1, naming_words))
         return c->words <= MENTION_TITLE_WORDS;
     for (size_t i = 0; naming_pairs[i][0]; i++)
