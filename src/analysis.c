@@ -1,5 +1,6 @@
 /*
- * analysis.c: runs the analysis of one text (quotes, then speakers) and owns
+ * analysis.c: runs the analysis of one text (quotes, then speakers, then
+ * which quotes are mentions) and owns
  * the analysis object's memory.
  */
 #include "analysis.h"
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "mention.h"
 #include "people.h"
 #include "quote.h"
 
@@ -22,6 +24,11 @@ static int diag_order(const void *x, const void *y)
     if (a->end != b->end)
         return (a->end > b->end) - (a->end < b->end);
     return strcmp(a->code, b->code);
+}
+
+const char *quote_kind_name(quote_kind k)
+{
+    return k == QUOTE_FULL ? "full" : k == QUOTE_MENTION ? "mention" : "partial";
 }
 
 int analysis_run(const char *text, size_t len, analysis **out)
@@ -45,6 +52,8 @@ int analysis_run_part(const char *text, size_t len, const analysis *whole, size_
     int rc = quote_find(text, len, a);
     if (rc == 0)
         rc = attrib_resolve(text, len, &ctx, a);
+    if (rc == 0)
+        rc = mention_classify(text, len, a);
     if (rc != 0) {
         analysis_free(a);
         return rc;
@@ -72,7 +81,8 @@ bool analysis_equal(const analysis *x, const analysis *y)
     for (size_t i = 0; i < x->n_quotes; i++) {
         const quote *p = &x->quotes[i], *q = &y->quotes[i];
         if (p->open != q->open || p->start != q->start || p->end != q->end ||
-            p->close != q->close || p->kind != q->kind || p->mention_start != q->mention_start ||
+            p->close != q->close || p->kind != q->kind || !same_str(p->rule, q->rule) ||
+            p->mention_start != q->mention_start ||
             p->mention_end != q->mention_end || p->confidence != q->confidence ||
             !same_str(p->speaker, q->speaker) || !same_str(p->cue, q->cue) || !same_str(p->rule, q->rule))
             return false;

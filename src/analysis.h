@@ -13,7 +13,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { QUOTE_FULL, QUOTE_PARTIAL } quote_kind;
+/* A mention is quoted words nobody is reported as saying: a title, a
+ * nickname, a term or a scare quote (mention.h). */
+typedef enum { QUOTE_FULL, QUOTE_PARTIAL, QUOTE_MENTION } quote_kind;
+
+/* The name of a kind as the CLI and the plugin show it: "full", "partial", "mention". */
+const char *quote_kind_name(quote_kind k);
 
 typedef struct quote {
     size_t open;        /* offset of the opening mark */
@@ -25,7 +30,8 @@ typedef struct quote {
     char *cue;          /* the attributing words as written ("said"); NULL for none */
     size_t mention_start, mention_end; /* the mention that attributes it; equal when none */
     float confidence;   /* 0..1, how sure the attribution is */
-    const char *rule;   /* static: the name of the rule that named the speaker (rules.h) */
+    const char *rule;   /* static: the rule that named the speaker (rules.h), or for a mention
+                         * the rule that made it one ("mention:title"); NULL for none */
 } quote;
 
 /* Severities use vim.diagnostic's numbering so they pass through unchanged. */

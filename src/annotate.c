@@ -123,7 +123,7 @@ static void describe(ann_quote *x, const quote *q, const text_lines *lines, cons
     x->speaker = reg ? names_canonical(reg, q->speaker) : q->speaker;
     x->cue = q->cue;
     x->rule = q->rule;
-    x->why = q->rule ? rule_named(q->rule)->says : NULL;
+    x->why = rule_says(q->rule);
     x->confidence = q->confidence;
     x->start = q->start;
     x->key = XXH3_64bits_withSeed(text + q->start, q->end - q->start, q->kind);

@@ -94,6 +94,10 @@ static void print_text_quote(const run *r, const scanned *s, size_t qi)
     excerpt(s->src->text, q, ex, sizeof ex);
     locate(s, q->start, &line, &col);
     const char *who = names_canonical(r->reg, q->speaker);
+    if (q->kind == QUOTE_MENTION) { /* nobody's words: the rule, not a speaker */
+        printf("%s:%zu:%zu: %s: \xe2\x80\x9c%s\xe2\x80\x9d\n", s->src->path, line, col, q->rule, ex);
+        return;
+    }
     printf("%s:%zu:%zu: %s", s->src->path, line, col, who ? who : "unattributed");
     if (q->cue)
         printf(" (%s)", q->cue);
@@ -201,7 +205,7 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
                      "file", json_text(s->src->path, strlen(s->src->path)), "start",
                      (json_int_t)q->start, "end", (json_int_t)q->end, "line", (json_int_t)line,
                      "col", (json_int_t)col, "end_line", (json_int_t)eline, "end_col",
-                     (json_int_t)ecol, "kind", q->kind == QUOTE_FULL ? "full" : "partial",
+                     (json_int_t)ecol, "kind", quote_kind_name(q->kind),
                      "text", json_text(s->src->text + q->start, q->end - q->start), "speaker",
                      who ? json_string(who) : json_null(), "speaker_mention", mention, "cue",
                      q->cue ? json_string(q->cue) : json_null(), "confidence",

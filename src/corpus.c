@@ -359,7 +359,8 @@ static int index_quote(corpus *c, uint32_t slot, cdoc *d, size_t i, postings *fr
             q->w.cap = q->w.n;
         }
     }
-    return fingerprints(&q->w, id, fresh);
+    /* A mention (a title, a nickname) is nobody's words: nothing links to it. */
+    return q->kind == QUOTE_MENTION ? 0 : fingerprints(&q->w, id, fresh);
 }
 
 /* ---- Documents -------------------------------------------------------------- */
@@ -753,7 +754,7 @@ int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, si
     uint32_t *ids = NULL;
     size_t nids = 0, cap = 0;
     int rc = settle(c);
-    if (rc == 0 && w->n >= 2)
+    if (rc == 0 && w->n >= 2 && q->kind != QUOTE_MENTION)
         rc = candidates(c, w, (uint32_t)slot, &ids, &nids);
     /* Enough shared fingerprints to be worth aligning: one for short
      * quotes, two otherwise. */

@@ -84,7 +84,7 @@ static void pack_source(msgpack_packer *pk, const xref_source *x, const char *te
     for (size_t i = 0; i < nc; i++)
         rpc_pack_cstr(pk, classes[i]);
     key(pk, "kind");
-    rpc_pack_cstr(pk, x->kind == QUOTE_FULL ? "full" : "partial");
+    rpc_pack_cstr(pk, quote_kind_name(x->kind));
     key(pk, "diff");
     msgpack_pack_array(pk, other ? (uint32_t)x->n_ops : 0);
     for (size_t i = 0; other && i < x->n_ops; i++) {
@@ -101,7 +101,7 @@ static void pack_quote(msgpack_packer *pk, const ann_quote *q, const char *text,
     msgpack_pack_map(pk, 12);
     pack_pos(pk, &q->pos);
     key(pk, "kind");
-    rpc_pack_cstr(pk, q->kind == QUOTE_FULL ? "full" : "partial");
+    rpc_pack_cstr(pk, quote_kind_name(q->kind));
     key(pk, "speaker");
     pack_nullable(pk, q->speaker);
     key(pk, "cue");

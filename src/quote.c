@@ -206,6 +206,43 @@ static size_t next_mark_byte(const char *t, size_t i, size_t to)
 }
 #endif
 
+/* Whether the TeX opening mark ``...'' at i is closed in text[i, to): a
+ * doubled straight apostrophe comes before any other backtick. */
+static bool tex_closed(const char *t, size_t i, size_t to)
+{
+    for (size_t j = i + 2; j + 1 < to && t[j] != '`'; j++)
+        if (t[j] == '\'' && t[j + 1] == '\'')
+            return true;
+    return false;
+}
+
+/*
+ * Two straight apostrophes (the NYT's ''...'') or two backticks closed by
+ * them (TeX's ``...'') are one double quotation mark. At i, pushes such a
+ * mark, sets *n to its length and returns 1; returns 0 when none is there,
+ * or -ENOMEM. The role is that of a straight double mark between the same
+ * neighbours, except that a backtick pair only opens.
+ */
+static int doubled_single(finder *f, size_t i, size_t from, size_t to, size_t *n)
+{
+    const char *t = f->text;
+    bool tex = t[i] == '`';
+    if (i + 2 > to || (t[i] != '\'' && !tex) || t[i + 1] != t[i] ||
+        (i + 2 < to && (t[i + 2] == '\'' || t[i + 2] == '`')) ||
+        (i > from && (t[i - 1] == '\'' || t[i - 1] == '`')))
+        return 0;
+    if (tex && !tex_closed(t, i, to))
+        return 0;
+    size_t nn, ps, ps2;
+    int32_t next = i + 2 < to ? text_decode(t, to, i + 2, &nn) : -1;
+    int32_t prev = i > from ? text_decode_before(t, i, &ps) : -1;
+    int32_t prev2 = i > from && ps > from ? text_decode_before(t, ps, &ps2) : -1;
+    mark k = {i, 2, tex ? 0x201C : '"', FAM_DOUBLE,
+              tex ? ROLE_OPEN : role_of('"', prev, prev2, next)};
+    *n = 2;
+    return marks_push(&f->m, k) ? -ENOMEM : 1;
+}
+
 /* Collects the marks of text[from..to), skipping `inline code` spans. Only
  * bytes that can start a mark are decoded. */
 static int collect_marks(finder *f, size_t from, size_t to)
@@ -216,7 +253,18 @@ static int collect_marks(finder *f, size_t from, size_t to)
          i = next_mark_byte(f->text, i + n, to)) {
         int32_t c = text_decode(f->text, to, i, &n);
         mark_family fam;
-        if (c == '`') {
+        int rc = in_code ? 0 : doubled_single(f, i, from, to, &n);
+        if (rc != 0) {
+            if (rc < 0)
+                return rc;
+            continue;
+        }
+        if (c == '"' && !in_code && i > from && f->text[i - 1] == '=') {
+            /* A markup attribute's value (<a href="...">) is no quotation. */
+            const char *e = memchr(f->text + i + 1, '"', to - i - 1);
+            if (e)
+                n = (size_t)(e - f->text) + 1 - i;
+        } else if (c == '`') {
             in_code = !in_code;
         } else if (!in_code && is_quote_char(c, &fam)) {
             size_t nn, ps, ps2;

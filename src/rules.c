@@ -471,10 +471,10 @@ const rule rules[] = {
 };
 const size_t rules_count = sizeof rules / sizeof rules[0];
 
-const rule *rule_named(const char *name)
+const char *rule_says(const char *name)
 {
     for (size_t i = 0; name && i < rules_count; i++)
         if (!strcmp(rules[i].name, name))
-            return &rules[i];
+            return rules[i].says;
     return NULL;
 }

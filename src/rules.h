@@ -27,7 +27,8 @@ typedef struct rule {
 extern const rule rules[];
 extern const size_t rules_count;
 
-/* The rule called `name`, or NULL. */
-const rule *rule_named(const char *name);
+/* The rule called `name` in words, or NULL when no rule of this table
+ * has that name (a mention's rule, or none). */
+const char *rule_says(const char *name);
 
 #endif

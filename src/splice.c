@@ -129,7 +129,7 @@ static bool same_quote(const void *xv, long dx, const void *yv, long dy)
     bool xm = x->mention_end > x->mention_start, ym = y->mention_end > y->mention_start;
     return moved(x->open, dx) == moved(y->open, dy) && moved(x->start, dx) == moved(y->start, dy) &&
            moved(x->end, dx) == moved(y->end, dy) && moved(x->close, dx) == moved(y->close, dy) &&
-           x->kind == y->kind && xm == ym &&
+           x->kind == y->kind && same_str(x->rule, y->rule) && xm == ym &&
            (!xm || (moved(x->mention_start, dx) == moved(y->mention_start, dy) &&
                     moved(x->mention_end, dx) == moved(y->mention_end, dy))) &&
            x->confidence == y->confidence && same_str(x->speaker, y->speaker) &&

@@ -5,6 +5,7 @@ local M = {}
 local links = {
   QuoteLensQuote = 'String',
   QuoteLensPartial = 'Special',
+  QuoteLensMention = 'Comment', -- a title, a nickname, a term: nobody's words
   QuoteLensSpeaker = 'Identifier',
   QuoteLensVariant = 'DiagnosticUnderlineWarn',
   QuoteLensVirtText = 'Comment',

@@ -52,7 +52,8 @@ local function draw(buf, quotes, from, to)
   local last_on_row = {}
   for i = from, to do
     local q = quotes[i]
-    local hl = q.kind == 'partial' and 'QuoteLensPartial' or 'QuoteLensQuote'
+    local hl = q.kind == 'partial' and 'QuoteLensPartial'
+      or q.kind == 'mention' and 'QuoteLensMention' or 'QuoteLensQuote'
     q._marks = {}
     q._marks[1] = mark(buf, q.lnum, q.col, {
       end_row = q.end_lnum, end_col = q.end_col, hl_group = differs(q) and 'QuoteLensVariant' or hl,

@@ -91,6 +91,9 @@ end
 -- source), then each source.
 function M.hover_lines(q, st, buf)
   local lines = {}
+  if q.kind == 'mention' then -- a title, a nickname, a term: nobody is quoted
+    return { 'mention · ' .. (q.rule or 'mention'):gsub('^mention:', '') .. ' · not speech' }
+  end
   local head = (q.speaker or 'unattributed')
   if q.cue then
     head = head .. ' (' .. q.cue .. ')'
@@ -298,7 +301,8 @@ function M.list()
   for _, q in ipairs(st.quotes) do
     items[#items + 1] = {
       bufnr = buf, lnum = q.lnum + 1, col = q.col + 1,
-      text = string.format('%s: “%s” [%s]', q.speaker or 'unattributed', first_words(buf, q),
+      text = string.format('%s: “%s” [%s]', q.kind == 'mention' and 'mention' or q.speaker or 'unattributed',
+        first_words(buf, q),
         plural(#q.sources, 'source')),
     }
   end
@@ -316,9 +320,12 @@ function M.speakers()
   local by = {}
   for _, q in ipairs(st.quotes) do
     local who = q.speaker or 'unattributed'
-    by[who] = by[who] or { speaker = who, quotes = 0, words = 0 }
-    by[who].quotes = by[who].quotes + 1
-    local ok, text = pcall(vim.api.nvim_buf_get_text, buf, q.lnum, q.col, q.end_lnum, q.end_col, {})
+    local ok, text = false, nil
+    if q.kind ~= 'mention' then -- a mention is nobody's words
+      by[who] = by[who] or { speaker = who, quotes = 0, words = 0 }
+      by[who].quotes = by[who].quotes + 1
+      ok, text = pcall(vim.api.nvim_buf_get_text, buf, q.lnum, q.col, q.end_lnum, q.end_col, {})
+    end
     if ok then
       for _ in table.concat(text, ' '):gmatch('%S+') do
         by[who].words = by[who].words + 1

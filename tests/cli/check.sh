@@ -20,14 +20,14 @@ expect 3 'warnings found' --check examples/harbour-herald.txt examples/coastal-t
 expect 0 'without --check the same scan succeeds' examples/harbour-herald.txt examples/coastal-times.txt
 # Every quote attributed, nothing to compare with: no warning.
 expect 0 'a clean article' --check tests/fixtures/quotes/attrib_after.txt
-# A scare quote nobody said is information, not a warning.
+# A term nobody said is a mention: no warning, not even information.
 dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT INT TERM
 printf 'The so-called \342\200\234pier tax\342\200\235 was never popular.\n' > "$dir/scare.txt"
-if ! "$QL" scan "$dir/scare.txt" | grep -q 'info:'; then
-    echo "FAILED: the scare quote gives no info line"
+if ! "$QL" scan "$dir/scare.txt" | grep -q 'mention:nickname'; then
+    echo "FAILED: the so-called term is not shown as a mention"
     status=1
 fi
-expect 0 'info is not a warning' --check "$dir/scare.txt"
+expect 0 'a mention is no warning' --check "$dir/scare.txt"
 expect 1 'an unreadable file outranks warnings' --check examples/harbour-herald.txt examples/coastal-times.txt /nonexistent/article.txt
 exit $status

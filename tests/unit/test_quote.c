@@ -153,6 +153,42 @@ static void empty_and_odd_input(void **state)
     analysis_free(a);
 }
 
+/* NYT-style ''...'' and TeX ``...'' are double marks, open and close. */
+static void doubled_apostrophes(void **state)
+{
+    (void)state;
+    const char *nyt = "''The pier is safe,'' said Ola Brandt. She added, ''for now.''\n";
+    expect_quotes(nyt, 2, "The pier is safe,", "for now.");
+    assert_false(has_diag(nyt, "stray-mark"));
+    expect_quotes("He called the vote ``a fair fight'' on Monday.\n", 1, "a fair fight");
+    expect_quotes("''We won't stop,'' Brandt said of the crew's plan.\n", 1,
+                  "We won't stop,");
+    /* Inline code with doubled backticks stays code. */
+    expect_quotes("Run ``make all`` to build.\n", 0);
+}
+
+/* Titles, nicknames and terms are mentions, with their rule and no speaker
+ * or unattributed diagnostic; a partial given a speaker by a cue stays speech. */
+static void mentions(void **state)
+{
+    (void)state;
+    const char *text = "Kai “The Mole” Berg runs the show “Night Tide” with the so-called “tide "
+                       "crew”. Berg called for “calm heads” on Friday.\n";
+    analysis *a = run(text);
+    assert_int_equal(a->n_quotes, 4);
+    const char *rules[] = {"mention:nickname", "mention:title", "mention:nickname", NULL};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(a->quotes[i].kind, QUOTE_MENTION);
+        assert_string_equal(a->quotes[i].rule, rules[i]);
+        assert_null(a->quotes[i].speaker);
+    }
+    assert_int_equal(a->quotes[3].kind, QUOTE_PARTIAL);
+    assert_null(a->quotes[3].rule);
+    for (size_t i = 0; i < a->n_diags; i++)
+        assert_true(a->diags[i].start >= a->quotes[3].open);
+    analysis_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +204,8 @@ int main(void)
         cmocka_unit_test(full_and_partial),
         cmocka_unit_test(hard_wrapped_quote),
         cmocka_unit_test(empty_and_odd_input),
+        cmocka_unit_test(doubled_apostrophes),
+        cmocka_unit_test(mentions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
