@@ -435,6 +435,40 @@ static int as_clause(reading *at, size_t qt, found *f)
     return refer_resolve(at, ss + 1, to, &f->who);
 }
 
+/* "Calling Berg “a fair partner,” Ruiz scolded the board": a quote in a
+ * participle clause opening its sentence belongs to the subject of the
+ * main clause after it. */
+static int participle_clause(reading *at, size_t qt, found *f)
+{
+    const tokens *tk = &at->tk;
+    size_t ss = tk->t[qt].sent, se = tok_sentence_end(tk, qt);
+    const tok *w = &tk->t[ss];
+    if (qt <= ss || w->type != TK_WORD || !(w->flags & TF_CAP) || w->e - w->s < 5 ||
+        memcmp(tk->text + w->e - 3, "ing", 3) != 0)
+        return 0;
+    /* The participle clause ends at its first comma, inside the quote
+     * (“a fair partner,”) or after it; one before the quote puts the
+     * quote in the main clause. */
+    size_t k = ss + 1, head = 0;
+    while (k < qt && !tok_punct(tk, k, ","))
+        k++;
+    if (k < qt)
+        return 0;
+    const quote *q = &at->a->quotes[tk->t[qt].quote];
+    if (q->end > q->start && tk->text[q->end - 1] == ',')
+        head = qt + 1;
+    for (k = qt + 1; !head && k < se && k - qt < 12; k++)
+        if (tok_punct(tk, k, ","))
+            head = k + 1;
+    size_t to = head && head < se ? phrase_subject_end(tk, head, se) : 0;
+    /* A subject, then a lowercase verb: "Ruiz scolded". */
+    if (to <= head || to >= se || tk->t[to].type != TK_WORD || (tk->t[to].flags & TF_CAP))
+        return 0;
+    f->np_from = head;
+    f->np_to = to;
+    return refer_resolve(at, head, to, &f->who);
+}
+
 /* A partial quote woven into narration: the sentence's subject. */
 static int subject(reading *at, size_t qt, found *f)
 {
@@ -459,6 +493,7 @@ const rule rules[] = {
     {"signed", RULE_FULL, 0.9f, signed_by, "signed with a dash after the quote"},
     {"verb-after", RULE_FULL, 0.85f, verb_after, "named after the quote, with a verb of its own"},
     {"cue-before", RULE_FULL | RULE_PARTIAL, 0.85f, cue_before, "named by a cue before it in its sentence"},
+    {"participle", RULE_FULL | RULE_PARTIAL, 0.75f, participle_clause, "the subject of the clause after the participle holding it"},
     {"as-clause", RULE_FULL | RULE_PARTIAL, 0.8f, as_clause, "the subject of the “As … put it,” before it"},
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
     {"cue-ends", RULE_FULL, 0.8f, cue_ends_sentence, "named by the cue that ends its sentence"},
