@@ -65,11 +65,12 @@ static bool open_verb(const tokens *tk, size_t i)
 }
 
 /* Whether the attribution ends at token i (limit is the end of its
- * sentence) or at a comma; after a particle anything may follow ("shot
- * back with a laugh"). */
+ * sentence), at a comma or at "and" ("Tate barked and left"); after a
+ * particle anything may follow ("shot back with a laugh"). */
 static bool cue_ends(const tokens *tk, size_t i, size_t limit)
 {
-    return i >= limit || particle(tk, i) || tk->t[i].type == TK_PARA || tok_punct(tk, i, ".!,;");
+    return i >= limit || particle(tk, i) || tk->t[i].type == TK_PARA || tok_punct(tk, i, ".!,;") ||
+           tok_is(tk, i, "and");
 }
 
 /* The name opening at token i, as the subject of a verb after a quote:
@@ -156,6 +157,17 @@ static int right_after(const reading *at, size_t qt, found *f)
      * comma closing one insertion opens the name's. */
     if (c > np_end && c < limit && tok_punct(&at->tk, c - 1, ",") && (at->tk.t[c].flags & TF_CAP) && !tok_cue(&at->tk, c))
         c = phrase_insertion_after(&at->tk, c - 1, limit);
+    /* “…” another friend, Mia Holt told …: an apposition missing its
+     * closing comma. */
+    if (c == np_end && c + 2 < limit && tok_punct(&at->tk, c, ",") && (at->tk.t[c + 1].flags & TF_CAP)) {
+        size_t e = c + 1;
+        while (e < limit && e - c <= 4 && (at->tk.t[e].flags & TF_CAP) && !(at->tk.t[e].lex & LEX_CUE))
+            e++;
+        if (e < limit && e - c >= 3 && tok_cue(&at->tk, e)) {
+            named = c + 1;
+            c = e;
+        }
+    }
     while (c < limit && phrase_skippable(&at->tk, c))
         c++;
     if (c >= limit || !tok_cue(&at->tk, c))
@@ -378,17 +390,18 @@ static int cue_later(reading *at, size_t qt, found *f)
     return rc;
 }
 
-/* “We will not wait” and cut the budget, Mr. Tate said.: narration
- * between a full quote and the cue that ends its sentence. */
+/* “We will not wait” and cut the budget, Mr. Tate said. (or “…” about
+ * the budget, said Ola Berg.): narration between a full quote and the
+ * cue that ends its sentence, or its clause before an apposition. */
 static int cue_ends_sentence(reading *at, size_t qt, found *f)
 {
     int rc = in_sentence(at, qt, false, f);
     if (rc || !f->who.name)
         return rc;
-    size_t k = f->cue_to, se = tok_sentence_end(&at->tk, qt);
+    size_t k = f->np_to > f->cue_to ? f->np_to : f->cue_to, se = tok_sentence_end(&at->tk, qt);
     while (k < se && phrase_skippable(&at->tk, k))
         k++;
-    if (k < se && !tok_punct(&at->tk, k, ".!"))
+    if (k < se && !tok_punct(&at->tk, k, ".!,"))
         refer_clear(&f->who);
     else
         at->tk.t[f->cue_from].flags |= TF_USED;
