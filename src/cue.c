@@ -64,6 +64,11 @@ int cue_speaker(const reading *at, size_t c, size_t floor, size_t limit, found *
             return refer_resolve(at, k + 1, c - 1, &f->who);
         }
     }
+    /* "“…,” Lewandowski added, saying it was “…”": a participle after a
+     * clause with a verb of speech is that verb's speaker's. */
+    for (size_t k = c - 1; participle && k-- > floor && c - k < PHRASE_MAX && at->tk.t[k].type != TK_QUOTE;)
+        if (tok_cue(&at->tk, k) && !(at->tk.t[k].lex & LEX_CUE_ING) && tok_punct(&at->tk, c - 1, ","))
+            return cue_speaker(at, k, floor, c, f);
     if (infinitive || participle)
         return cue_subject(at, c, f);
     /* "X praised Y and appealed for a “…”", "Ruiz made a rare apology and
