@@ -100,7 +100,9 @@ H.case(':QuoteLensHover says first what differs in the other source', function()
       vim.api.nvim_win_close(w, true)
     end
   end
-  H.ok(lines and lines[2]:match('^! quote differs from'), 'the warning under the speaker: ' .. vim.inspect(lines))
+  -- The speaker, the rule that named them in words, then the warning.
+  H.ok(lines and lines[2] == '  continues the speech before' and lines[3]:match('^! quote differs from'),
+    'the rule and the warning under the speaker: ' .. vim.inspect(lines))
 end)
 
 H.case(':QuoteLensNextSource opens the other source at the quote', function()

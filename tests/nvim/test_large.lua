@@ -122,7 +122,10 @@ H.case('100 MB pasted into a followed buffer: let go, memory bounded', function(
     messages = {}
     local t = vim.loop.hrtime()
     vim.api.nvim_buf_set_lines(buf, -1, -1, true, lines_of(100))
-    H.ok((vim.loop.hrtime() - t) / 1e6 < 5000, 'the paste returns')
+    -- A bound only against a hang (the paste waiting on the co-process):
+    -- how fast Neovim itself copies 100 MB on a loaded machine is the
+    -- bench's business, not this test's.
+    H.ok((vim.loop.hrtime() - t) / 1e6 < 60000, 'the paste returns')
     H.ok(vim.wait(60000, function() return not ql.is_attached(buf) end, 10), 'let go')
     H.eq(told('max_buffer_mb'), 1, 'told once: ' .. vim.inspect(messages))
     H.ok(ping() < 1000, 'the co-process answers at once')

@@ -168,7 +168,8 @@ static void doubled_apostrophes(void **state)
 }
 
 /* Titles, nicknames and terms are mentions, with their rule and no speaker
- * or unattributed diagnostic; a partial given a speaker by a cue stays speech. */
+ * or unattributed diagnostic; a partial given a speaker by a cue stays
+ * speech, with the rule that named its speaker. */
 static void mentions(void **state)
 {
     (void)state;
@@ -183,7 +184,7 @@ static void mentions(void **state)
         assert_null(a->quotes[i].speaker);
     }
     assert_int_equal(a->quotes[3].kind, QUOTE_PARTIAL);
-    assert_null(a->quotes[3].rule);
+    assert_string_equal(a->quotes[3].rule, "cue-before"); /* the attribution's rule */
     for (size_t i = 0; i < a->n_diags; i++)
         assert_true(a->diags[i].start >= a->quotes[3].open);
     analysis_free(a);
