@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "given.h"
 #include "lexicon.h"
 
 typedef struct person {
@@ -163,8 +164,13 @@ int people_index(people *p)
             words += *s != ' ' && (s == p->v[i].name || s[-1] == ' ');
     }
     p->n = k;
-    for (size_t i = 0; i < p->n; i++)
+    for (size_t i = 0; i < p->n; i++) {
+        /* The titles, else the given name: "Mr. Tomas Berg", "Ana Ruiz". */
+        const char *name = p->v[i].name, *sp = strchr(name, ' ');
         p->v[i].gender = titles_gender(p->v[i].titles);
+        if (!p->v[i].gender && sp)
+            p->v[i].gender = given_sex(name, (size_t)(sp - name));
+    }
     free(p->words);
     if (!(p->words = malloc(words * sizeof *p->words)))
         return -ENOMEM;

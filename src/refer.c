@@ -263,15 +263,59 @@ static char *named_body(const reading *at, size_t before, size_t head)
     return NULL;
 }
 
+/* The one person of sex `gender` (known, not merely possible) that the
+ * sentence before names anywhere in it: "Ana Ruiz met Tomas Berg. “…,”
+ * he said." is Berg. Sets nothing when it names none or several. */
+static int named_before(const reading *at, unsigned gender, entity *out)
+{
+    out->name = NULL;
+    size_t s = at->tk.t[at->cur].sent;
+    if (s == 0 || (gender != LEX_MALE && gender != LEX_FEMALE))
+        return 0;
+    size_t last = s - 1, n = 0; /* past the break that ends a paragraph */
+    while (last > 0 && at->tk.t[last].type == TK_PARA)
+        last--;
+    size_t ps = at->tk.t[last].sent;
+    if (at->tk.t[ps].para + 1 < at->tk.t[at->cur].para)
+        return 0;
+    for (size_t a = ps; a < s && n < 2;) {
+        size_t b = a;
+        while (b < s && at->tk.t[b].type == TK_WORD && (at->tk.t[b].flags & TF_CAP) &&
+               !(at->tk.t[b].flags & TF_POSS))
+            b++;
+        entity e = {0};
+        /* Names only: a pronoun here ("I", a "He" after a quote) would
+         * refer back in its turn. */
+        bool name = (b > a + 1 || (b == a + 1 && a > ps)) && !anaphor(at, a, b);
+        int rc = name ? refer_resolve(at, a, b, &e) : 0;
+        if (rc)
+            return rc;
+        if (e.name && e.kind == ENT_PERSON && e.gender == gender && (!out->name || strcmp(out->name, e.name))) {
+            n++;
+            refer_clear(out);
+            *out = e;
+        } else {
+            refer_clear(&e);
+        }
+        a = b > a ? b : a + 1;
+    }
+    if (n != 1)
+        refer_clear(out);
+    return 0;
+}
+
 /* Whom a pronoun of sex `gender` (0 for "they", GENDER_ANY for "the
  * 45-year-old") stands for. Who the paragraph is about ("Councilman Hill
- * was less impressed. “…,” he said."), then who spoke earlier in the
- * paragraph, then who the paragraph before alone introduced, then who
- * spoke last; failing all, who an earlier paragraph was about. */
+ * was less impressed. “…,” he said."), else the one person of that sex
+ * the sentence before names, then who spoke earlier in the paragraph,
+ * then who the paragraph before alone introduced, then who spoke last;
+ * failing all, who an earlier paragraph was about. */
 static int refer_back(const reading *at, unsigned gender, entity *out)
 {
     int rc = earlier_subject(at, gender, true, out);
     if (rc || out->name)
+        return rc;
+    if ((rc = named_before(at, gender, out)) || out->name)
         return rc;
     /* Who spoke earlier in this paragraph outranks whom the paragraph
      * before introduced. */
