@@ -253,7 +253,7 @@ static char *named_body(const reading *at, size_t before, size_t head)
             continue;
         size_t a = k, b = k + 1;
         while (a > 0 && at->tk.t[a - 1].type == TK_WORD && (at->tk.t[a - 1].flags & TF_CAP) &&
-               !(at->tk.t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT)))
+               !(at->tk.t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT | LEX_OPENER)))
             a--;
         while (b + 1 < at->tk.n && at->tk.t[b].type == TK_WORD &&
                ((at->tk.t[b].flags & TF_CAP) || ((at->tk.t[b].lex & LEX_LINK) && (at->tk.t[b + 1].flags & TF_CAP))))
