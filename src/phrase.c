@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool title_case_function(const tokens *at, size_t k);
-
 /* How far an insertion between a speaker and the verb may run, in tokens. */
 #define PHRASE_INSERTION_MAX 32
 
@@ -415,21 +413,6 @@ size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit)
 void phrase_subject(const tokens *at, size_t ss, size_t limit, size_t *from, size_t *to)
 {
     size_t cs = phrase_clause_start(at, ss, limit), se = phrase_subject_end(at, cs, limit);
-    /* A headline's subject is a name ("Paul Reyes: No Deal Yet"), which
-     * title case runs into its verb: it ends before the first function
-     * word ("Reyes Takes Talk Of Exit Seriously", "Mocking His Critics";
-     * refer_resolve then looks for the article's name in what is left). A
-     * label in capitals ("FULL TEXT") and a byline name nobody. */
-    if (se > cs && phrase_headline(at, ss)) {
-        size_t k = cs, shout = 0;
-        while (k < se && !title_case_function(at, k))
-            shout += tok_all_caps(at, k++);
-        if ((k == se && shout == se - cs && se - cs > 1) || tok_is(at, ss, "by"))
-            k = cs; /* nor does a byline: "By Nora Quill, Kestrel Courier" */
-        *from = cs;
-        *to = k;
-        return;
-    }
     size_t after = se > cs ? phrase_insertion_after(at, se, limit) : se;
     if (after > se + 2 && tok_punct(at, se, ",") && (at->t[after - 2].flags & TF_CAP) &&
         !(at->t[se + 1].lex & (LEX_THE | LEX_DET))) { /* not "(R-Texas)" */
@@ -458,48 +441,6 @@ bool phrase_role_of(const tokens *at, size_t b, size_t e)
            (at->t[b + 1].lex & (LEX_ROLE | LEX_TITLE)) && (at->t[b + 2].lex & LEX_LINK);
 }
 
-/* The most tokens a headline, deck, byline or section label spans. */
-#define HEADLINE_MAX 40
-
-/* Whether capitalised word k is a function word, which title case alone
- * capitalises ("Is", "Over", "His"; not the pronoun "I"). */
-static bool title_case_function(const tokens *at, size_t k)
-{
-    const tok *w = &at->t[k];
-    return (w->flags & TF_CAP) && (w->lex & (LEX_STOP | LEX_AUX | LEX_BOUND | LEX_THE | LEX_PRON)) &&
-           !(w->e - w->s == 1 && at->text[w->s] == 'I');
-}
-
-bool phrase_headline(const tokens *at, size_t i)
-{
-    size_t ps = i, pe = i;
-    while (ps > 0 && at->t[ps - 1].type != TK_PARA)
-        if (i - --ps > HEADLINE_MAX)
-            return false;
-    while (pe < at->n && at->t[pe].type != TK_PARA)
-        if (++pe - ps > HEADLINE_MAX)
-            return false;
-    size_t words = 0, caps = 0, lower = 0, shout = 0, function = 0, last = pe;
-    for (size_t k = ps; k < pe; k++) {
-        const tok *w = &at->t[k];
-        if (w->type != TK_QUOTE)
-            last = k;
-        if (w->type != TK_WORD || (at->text[w->s] >= '0' && at->text[w->s] <= '9'))
-            continue;
-        words++;
-        shout += tok_all_caps(at, k);
-        if (k == ps)
-            continue; /* any line opens with a capital */
-        caps += (w->flags & TF_CAP) != 0;
-        lower += !(w->flags & TF_CAP);
-        function += title_case_function(at, k);
-    }
-    bool stop = last < pe && tok_punct(at, last, ".!?");
-    if (words >= 2 && shout == words)
-        return true; /* "FULL TEXT." */
-    return words >= 3 && lower * 4 <= caps && (function > 0 || !stop);
-}
-
 /* A copy of the name in [from, to) without a final possessive ("Ruiz’s"). */
 static char *name_dup(const tokens *at, size_t from, size_t to)
 {
@@ -512,54 +453,11 @@ static char *name_dup(const tokens *at, size_t from, size_t to)
     return s;
 }
 
-/* Where the name ends by capital run [.., end) starts: past its titles,
- * past a word that opens the sentence ("The", "After", "Even") and past
- * any function word that only title case capitalised: "Christie Is Over
- * Marco Rubio" names Marco Rubio. */
-static size_t run_name_start(const tokens *at, size_t end)
-{
-    size_t ns = phrase_name_start(at, end > 6 ? end - 6 : 0, end);
-    while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)))
-        ns++;
-    for (size_t k = ns; k < end; k++)
-        if (title_case_function(at, k) || (at->t[k].lex & LEX_CUE))
-            ns = k + 1;
-    return ns;
-}
-
-/* The title of the name [ns, end) as a new string, "" for none: the
- * titles before it ("Foreign Secretary Ana Ruiz"), the role before it
- * ("The mayor, Ellen Park,") or the apposition after it ("Ana Ruiz, the
- * trade minister,"). */
-static char *person_title(const tokens *at, size_t ns, size_t end)
-{
-    size_t tb = ns;
-    while (tb > 0 && ns - tb < PHRASE_MAX && at->t[tb - 1].type == TK_WORD &&
-           !(at->t[tb - 1].flags & TF_POSS) &&
-           ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
-        tb--;
-    size_t rb = ns >= 3 && tok_punct(at, ns - 1, ",") ? phrase_before(at, ns - 1, ns > 8 ? ns - 8 : 0) : ns;
-    if (tb < ns)
-        return tok_dup_lower(at, tb, ns);
-    if (rb + 1 < ns - 1 && (at->t[rb].lex & LEX_THE) && !(at->t[ns - 2].flags & TF_CAP) &&
-        (at->t[ns - 2].lex & (LEX_ROLE | LEX_TITLE)))
-        return tok_dup_lower(at, rb + 1, ns - 1); /* "The mayor, Ellen Park," */
-    if (end + 2 < at->n && tok_punct(at, end, ",") &&
-        ((at->t[end + 1].lex & (LEX_THE | LEX_DET)) || (at->t[end + 1].flags & TF_POSS))) {
-        size_t ae = end + 1;
-        while (ae < at->n && ae - end < PHRASE_MAX && at->t[ae].type == TK_WORD)
-            ae++;
-        return ae < at->n && tok_punct(at, ae, ",") ? tok_dup_lower(at, end + 1, ae) : strdup("");
-    }
-    return strdup("");
-}
-
 /*
  * Collects the people of the article: every name of two to four
  * capitalised words that is not an organisation, a place or a date, with
  * the title before it ("Foreign Secretary Ana Ruiz") or the apposition after
  * it ("Ana Ruiz, the trade minister,") as what later role nouns can match.
- * A headline's capitals name nobody ("Ruiz Flattered Berg For His Tone").
  */
 int phrase_collect_people(const tokens *at, people *p)
 {
@@ -570,7 +468,10 @@ int phrase_collect_people(const tokens *at, people *p)
                         at->t[i + 1].type != TK_WORD || !(at->t[i + 1].flags & TF_CAP);
         if (!cap || !run_ends)
             continue;
-        size_t end = i + 1, ns = run_name_start(at, end);
+        size_t end = i + 1;
+        size_t ns = phrase_name_start(at, end > 6 ? end - 6 : 0, end);
+        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)))
+            ns++;
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
                          (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
         if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
@@ -578,9 +479,30 @@ int phrase_collect_people(const tokens *at, people *p)
         bool plain = true;
         for (size_t k = ns; k < end; k++)
             plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE));
-        if (!plain || phrase_headline(at, i))
+        if (!plain)
             continue;
-        rc = people_adopt(p, name_dup(at, ns, end), person_title(at, ns, end));
+        size_t tb = ns;
+        while (tb > 0 && ns - tb < PHRASE_MAX && at->t[tb - 1].type == TK_WORD &&
+               !(at->t[tb - 1].flags & TF_POSS) &&
+               ((at->t[tb - 1].lex & (LEX_TITLE | LEX_LINK)) || (at->t[tb - 1].flags & TF_CAP)))
+            tb--;
+        char *title;
+        size_t rb = ns >= 3 && tok_punct(at, ns - 1, ",") ? phrase_before(at, ns - 1, ns > 8 ? ns - 8 : 0) : ns;
+        if (tb < ns) {
+            title = tok_dup_lower(at, tb, ns);
+        } else if (rb + 1 < ns - 1 && (at->t[rb].lex & LEX_THE) && !(at->t[ns - 2].flags & TF_CAP) &&
+                   (at->t[ns - 2].lex & (LEX_ROLE | LEX_TITLE))) {
+            title = tok_dup_lower(at, rb + 1, ns - 1); /* "The mayor, Ellen Park," */
+        } else if (end + 2 < at->n && tok_punct(at, end, ",") &&
+                   ((at->t[end + 1].lex & (LEX_THE | LEX_DET)) || (at->t[end + 1].flags & TF_POSS))) {
+            size_t ae = end + 1;
+            while (ae < at->n && ae - end < PHRASE_MAX && at->t[ae].type == TK_WORD)
+                ae++;
+            title = ae < at->n && tok_punct(at, ae, ",") ? tok_dup_lower(at, end + 1, ae) : strdup("");
+        } else {
+            title = strdup("");
+        }
+        rc = people_adopt(p, name_dup(at, ns, end), title);
     }
     return rc ? rc : people_index(p);
 }

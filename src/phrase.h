@@ -53,12 +53,6 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor);
 size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit);
 /* Whether [b, e) is a role with its complement ("the mayor of Port Ellis"). */
 bool phrase_role_of(const tokens *at, size_t b, size_t e);
-/* Whether token i lies in a paragraph that is a headline, a deck, a
- * byline or a section label: short, and in Title Case ("Ruiz Flattered
- * Berg For His Tone", "By Nora Quill, Kestrel Courier") or in capitals
- * ("FULL TEXT."). Such a line names nobody to the people register and
- * has no subject. */
-bool phrase_headline(const tokens *at, size_t i);
 /* Adds to p every person the article names, with the title before the
  * name or the apposition after it. Returns 0 or -ENOMEM. */
 int phrase_collect_people(const tokens *at, people *p);

@@ -188,9 +188,7 @@ static int clause_subject(const reading *at, size_t ss, size_t end, unsigned gen
     size_t cs, sj;
     phrase_subject(&at->tk, ss, end, &cs, &sj);
     *sj_out = sj;
-    /* A headline or byline is no antecedent: the story names its people
-     * again ("Pell Praises Vance For His Patience" then "“…,” she said"). */
-    if (sj == cs || anaphor(at, cs, sj) || phrase_headline(&at->tk, ss))
+    if (sj == cs || anaphor(at, cs, sj))
         return 0;
     if (!gender) {
         int rc = joined_subject(at, phrase_clause_start(&at->tk, ss, end), end, cs, sj, out);
@@ -419,20 +417,6 @@ static int resolve_name(const reading *at, size_t from, size_t ns, size_t to, en
     if (!name)
         return -ENOMEM;
     const char *full = people_full_name(at->people, name, true);
-    if (!full && to - ns > 1 && phrase_headline(&at->tk, ns)) {
-        /* Title case runs a headline's name into its verb: "Ben Carson
-         * Slams Critics" names the Ben Carson of the article, if any. */
-        for (size_t e = to - 1; e > ns && !full; e--) {
-            char *part = tok_dup(&at->tk, ns, e);
-            if (!part) {
-                free(name);
-                return -ENOMEM;
-            }
-            if ((full = people_full_name(at->people, part, true)))
-                to = e;
-            free(part);
-        }
-    }
     /* "Ms. Okafor" in an article with a Mr. Okafor too: the one full
      * name may be his; the title, as written, says whom it means. */
     unsigned titled = 0;
