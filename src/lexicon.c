@@ -130,6 +130,17 @@ static const lex_entry lex_lists[] = {
      "firefighter harbourmaster harbormaster headmaster headteacher principal dean "
      "provost rector chaplain pastor priest minister mate deputy spouse wife husband "
      "son daughter brother sister father mother colleague", LEX_TITLE | LEX_ROLE},
+    /* Sentence adverbs and connectives: "Even Ana Ruiz agreed", "Indeed,
+     * the mayor said", "Hours later, Bo Chan wrote". */
+    {"even indeed now maybe perhaps still yet only also so then later meanwhile moreover "
+     "likewise thus hence however furthermore nonetheless nevertheless instead besides "
+     "again already ever there here too thereafter afterwards afterward otherwise "
+     "certainly clearly surely obviously apparently specifically notably similarly "
+     "additionally consequently finally ultimately eventually originally initially "
+     "recently currently previously hopefully unfortunately fortunately interestingly "
+     "importantly ironically naturally sadly oddly frankly honestly actually basically "
+     "essentially simply almost nearly shortly back hours minutes days weeks months "
+     "years earlier elsewhere overall otherwise regardless rather once", LEX_OPENER},
     {"times post news journal herald tribune daily examiner guardian telegraph mail express "
      "reuters press associated gazette observer chronicle review magazine sea river street "
      "road avenue square island islands bay county city airport station hospital school "

@@ -32,6 +32,8 @@ enum {
     LEX_PARTICLE = 1 << 20, /* lowercase inside a name: de la Cruz, van der Berg */
     LEX_NOUN_CUE = 1 << 21, /* a cue that is also a noun: call, demands, claim */
     LEX_ABBREV = 1 << 22,   /* a title abbreviated with a dot: Mr., Sen., Gen. */
+    LEX_OPENER = 1 << 23,   /* capitalised only because it opens a sentence, and
+                             * so part of no name: "Even Ana Ruiz said" */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */

@@ -33,8 +33,9 @@ bool phrase_word(const tokens *at, size_t i)
     const tok *k = &at->t[i];
     if (k->type != TK_WORD)
         return false;
-    if (k->flags & TF_CAP) /* but not "But", "While", "After" opening a sentence */
-        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING));
+    /* but not "But", "While", "After", "Even" opening a sentence */
+    if (k->flags & TF_CAP)
+        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING | LEX_OPENER));
     if (k->lex & (LEX_CUE | LEX_CUE_ING | LEX_AUX))
         return false;
     if (k->lex & LEX_BOUND)
@@ -211,9 +212,25 @@ static size_t past_dateline(const tokens *at, size_t s, size_t limit)
     return s;
 }
 
+/* Past a sentence adverb opening the clause: "Indeed, Ana Ruiz said",
+ * "Even Ana Ruiz said", "Hours later, Bo Chan wrote" (where "later," is
+ * a fronted phrase, which the caller skips). An adverb that may also open
+ * a phrase ("Later that day, Ruiz said") is left to the caller unless a
+ * comma or a capital follows it. */
+static size_t past_opener(const tokens *at, size_t s, size_t limit)
+{
+    const tok *k = &at->t[s < limit ? s : 0];
+    if (s + 2 >= limit || k->type != TK_WORD || !(k->flags & TF_CAP) || !(k->lex & LEX_OPENER))
+        return s;
+    if (tok_punct(at, s + 1, ","))
+        return s + 2;
+    const tok *n = &at->t[s + 1];
+    return !(k->lex & LEX_FRONT) || (n->type == TK_WORD && (n->flags & TF_CAP)) ? s + 1 : s;
+}
+
 size_t phrase_clause_start(const tokens *at, size_t s, size_t limit)
 {
-    s = past_dateline(at, s, limit);
+    s = past_opener(at, past_dateline(at, s, limit), limit);
     if (s >= limit || at->t[s].type != TK_WORD)
         return s;
     const tok *k = &at->t[s];
@@ -453,7 +470,7 @@ int phrase_collect_people(const tokens *at, people *p)
             continue;
         size_t end = i + 1;
         size_t ns = phrase_name_start(at, end > 6 ? end - 6 : 0, end);
-        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE)))
+        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)))
             ns++;
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
                          (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));

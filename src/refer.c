@@ -253,7 +253,7 @@ static char *named_body(const reading *at, size_t before, size_t head)
             continue;
         size_t a = k, b = k + 1;
         while (a > 0 && at->tk.t[a - 1].type == TK_WORD && (at->tk.t[a - 1].flags & TF_CAP) &&
-               !(at->tk.t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT)))
+               !(at->tk.t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT | LEX_OPENER)))
             a--;
         while (b + 1 < at->tk.n && at->tk.t[b].type == TK_WORD &&
                ((at->tk.t[b].flags & TF_CAP) || ((at->tk.t[b].lex & LEX_LINK) && (at->tk.t[b + 1].flags & TF_CAP))))
@@ -373,18 +373,20 @@ static int one_of_them(const reading *at, entity *out)
     return refer_set(out, name, ENT_ANON, false);
 }
 
-/* Resolves the phrase [from, to) to an entity, its sex aside. */
-static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out)
+/* What a resolver below returns when the phrase is not of its kind, so
+ * that resolve_phrase tries the next (0 and -ENOMEM mean it decided). */
+#define RESOLVE_NEXT 1
+
+static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out);
+
+/* A phrase that refers back: he, it, the 45-year-old, one of them. */
+static int resolve_anaphor(const reading *at, size_t from, size_t to, entity *out)
 {
-    out->name = NULL;
-    if (from >= to)
-        return 0;
-    const tok *first = &at->tk.t[from], *last = &at->tk.t[to - 1];
     switch (anaphor(at, from, to)) {
     case ANA_IT:
         return refer_back_it(at, out);
     case ANA_PRONOUN:
-        return refer_back(at, first->lex & (LEX_MALE | LEX_FEMALE), out);
+        return refer_back(at, at->tk.t[from].lex & (LEX_MALE | LEX_FEMALE), out);
     case ANA_AGE: /* "the 45-year-old": whoever a pronoun of either sex would be */
         return refer_back(at, GENDER_ANY, out);
     case ANA_ONE: /* "one of them", "One, who declined to give her name,": one of the group */
@@ -392,9 +394,14 @@ static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out
     case ANA_NONE:
         break;
     }
-    if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
-        return 0; /* "Ruiz's", or "The" of "The sign read" */
-    bool plural = phrase_plural(&at->tk, from, to);
+    return RESOLVE_NEXT;
+}
+
+/* A phrase that describes rather than names: "a spokesman", "the Foreign
+ * Office", "Critics say", "Local businesses said". */
+static int resolve_description(const reading *at, size_t from, size_t to, bool plural, entity *out)
+{
+    const tok *first = &at->tk.t[from], *last = &at->tk.t[to - 1];
     if (first->lex & LEX_DET)
         return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, plural);
     if (first->lex & LEX_THE) {
@@ -430,104 +437,153 @@ static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out
             return refer_set(out, name, ENT_ANON, true);
         }
     }
+    return RESOLVE_NEXT;
+}
+
+/* Titles alone ("Minister", "Foreign Secretary"): the person the article
+ * gave that title, else the title. */
+static int resolve_titles(const reading *at, size_t from, size_t to, entity *out)
+{
+    char *role = tok_dup_lower(&at->tk, from, to);
+    const char *person = role ? people_titled(at->people, role) : NULL;
+    if (person) {
+        free(role);
+        return refer_set(out, strdup(person), ENT_PERSON, false);
+    }
+    return refer_set(out, role, ENT_ROLE, false);
+}
+
+/* The name [ns, to) after the titles [from, ns): the full name the article
+ * uses for it ("Ruiz" -> "Ana Ruiz"), else itself, a person or a body. */
+static int resolve_name(const reading *at, size_t from, size_t ns, size_t to, entity *out)
+{
+    char *name = tok_dup(&at->tk, ns, to);
+    if (!name)
+        return -ENOMEM;
+    const char *full = people_full_name(at->people, name, true);
+    /* "Ms. Okafor" in an article with a Mr. Okafor too: the one full
+     * name may be his; the title, as written, says whom it means. */
+    unsigned titled = 0;
+    for (size_t k = from; k < ns; k++)
+        titled |= (at->tk.t[k].lex & LEX_TITLE) ? at->tk.t[k].lex & (LEX_MALE | LEX_FEMALE) : 0;
+    if (full && titled && people_sexes(at->people, name) == (LEX_MALE | LEX_FEMALE)) {
+        free(name);
+        int rc = refer_set(out, tok_dup(&at->tk, ns - 1, to), ENT_PERSON, false);
+        out->gender = titled;
+        return rc;
+    }
+    if (full) {
+        free(name);
+        return refer_set(out, strdup(full), ENT_PERSON, false);
+    }
+    bool body = (at->tk.t[to - 1].lex & (LEX_BODY | LEX_PLACE)) != 0;
+    for (size_t k = ns; k < to && !body; k++)
+        body = at->tk.text[at->tk.t[k].s] == '&'; /* Morgan & Finch */
+    return refer_set(out, name, body ? ENT_BODY : ENT_PERSON, false);
+}
+
+/* A phrase ending in a capital: a name, perhaps after titles and before
+ * where its bearer is from, or titles alone. */
+static int resolve_capitalised(const reading *at, size_t from, size_t to, entity *out)
+{
+    const tok *first = &at->tk.t[from];
     /* "the mayor of Port Ellis" describes someone; Port Ellis is not
      * speaking (but "the former health secretary Jon Marsh" is named). */
     bool described = false;
     if ((first->lex & LEX_THE) && (at->tk.t[from + 1].lex & (LEX_ROLE | LEX_TITLE)))
         for (size_t k = from + 1; k + 1 < to && !(at->tk.t[k].flags & TF_CAP) && !described; k++)
             described = (at->tk.t[k + 1].lex & LEX_LINK) != 0;
-    if ((last->flags & TF_CAP) && !described) {
-        /* "Rep. Tom Hale of Ohio", "Amara Nwosu of the Kintampo Health
-         * Institute": a name, then where its bearer is from (but "Ministry
-         * of Trade", "Secretary of State Ana Ruiz"). */
-        for (size_t k = from + 2; k + 1 < to; k++)
-            if ((tok_is(&at->tk, k, "of") || tok_is(&at->tk, k, "from")) &&
-                ((at->tk.t[k + 1].flags & TF_CAP) ||
-                 (k + 2 < to && (at->tk.t[k + 1].lex & LEX_THE) && (at->tk.t[k + 2].flags & TF_CAP))) &&
-                phrase_name_start(&at->tk, from, k) + 2 <= k && !(at->tk.t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
-                return resolve_phrase(at, from, k, out);
-        size_t ns = phrase_name_start(&at->tk, from, to);
-        if (ns == to) {
-            /* Titles alone ("Minister", "Foreign Secretary"): the person the
-             * article gave that title, else the title. */
-            char *role = tok_dup_lower(&at->tk, from, to);
-            const char *person = role ? people_titled(at->people, role) : NULL;
-            if (person) {
-                free(role);
-                return refer_set(out, strdup(person), ENT_PERSON, false);
-            }
-            return refer_set(out, role, ENT_ROLE, false);
-        }
-        char *name = tok_dup(&at->tk, ns, to);
-        if (!name)
-            return -ENOMEM;
-        const char *full = people_full_name(at->people, name, true);
-        /* "Ms. Okafor" in an article with a Mr. Okafor too: the one full
-         * name may be his; the title, as written, says whom it means. */
-        unsigned titled = 0;
-        for (size_t k = from; k < ns; k++)
-            titled |= (at->tk.t[k].lex & LEX_TITLE) ? at->tk.t[k].lex & (LEX_MALE | LEX_FEMALE) : 0;
-        if (full && titled && people_sexes(at->people, name) == (LEX_MALE | LEX_FEMALE)) {
-            free(name);
-            int rc = refer_set(out, tok_dup(&at->tk, ns - 1, to), ENT_PERSON, false);
-            out->gender = titled;
-            return rc;
-        }
-        if (full) {
-            free(name);
-            return refer_set(out, strdup(full), ENT_PERSON, false);
-        }
-        bool body = (last->lex & (LEX_BODY | LEX_PLACE)) != 0;
-        for (size_t k = ns; k < to && !body; k++)
-            body = at->tk.text[at->tk.t[k].s] == '&'; /* Morgan & Finch */
-        return refer_set(out, name, body ? ENT_BODY : ENT_PERSON, false);
-    }
-    if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1) {
-        /* "the spokeswoman", "the minister": someone already introduced
-         * (whose age, "the 45-year-old coach", the role need not repeat). */
-        size_t rs = from + 1 + (to - from > 2 && tok_age(&at->tk, from + 1)), h = rs;
-        /* The head noun comes before any "of" or "from": "the mayor of Port Ellis". */
-        while (h + 1 < to && !(at->tk.t[h + 1].lex & LEX_LINK))
-            h++;
-        const tok *head = &at->tk.t[h];
-        char *role = tok_dup_lower(&at->tk, rs, to);
-        if (!role)
-            return -ENOMEM;
-        const entity *e = recent(at, 0, role);
-        if (e && plural && !e->plural) /* "the supporters" are not "one of the supporters" */
-            e = NULL;
-        const char *person = e ? NULL : people_titled(at->people, role);
-        char *intro = e || person || !(head->lex & LEX_AGENT) ? NULL : introduced(at, from, h);
-        char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
-        int rc;
-        if (e)
-            rc = copy_entity(out, e);
-        else if (person)
-            rc = refer_set(out, strdup(person), ENT_PERSON, false);
-        else if (intro)
-            rc = refer_set(out, intro, ENT_ANON, plural);
-        else if (body)
-            rc = refer_set(out, body, ENT_BODY, false);
-        else if ((last->lex | head->lex) & (LEX_ROLE | LEX_TITLE))
-            rc = refer_set(out, phrase_describe(&at->tk, from, to), ENT_ROLE, plural);
-        else if (last->lex & LEX_PLURAL) /* "Delgado's supporters" */
-            rc = refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, true);
-        else
-            rc = 0; /* "the sign read": not a speaker */
-        free(role);
-        return rc;
-    }
-    if (first->lex & (LEX_ROLE | LEX_PLURAL)) /* "Officials close to the talks" */
-        return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, plural);
-    /* "Hillary Clinton's campaign": a name's body or aide, as written. */
+    if (!(at->tk.t[to - 1].flags & TF_CAP) || described)
+        return RESOLVE_NEXT;
+    /* "Rep. Tom Hale of Ohio", "Amara Nwosu of the Kintampo Health
+     * Institute": a name, then where its bearer is from (but "Ministry
+     * of Trade", "Secretary of State Ana Ruiz"). */
+    for (size_t k = from + 2; k + 1 < to; k++)
+        if ((tok_is(&at->tk, k, "of") || tok_is(&at->tk, k, "from")) &&
+            ((at->tk.t[k + 1].flags & TF_CAP) ||
+             (k + 2 < to && (at->tk.t[k + 1].lex & LEX_THE) && (at->tk.t[k + 2].flags & TF_CAP))) &&
+            phrase_name_start(&at->tk, from, k) + 2 <= k && !(at->tk.t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
+            return resolve_phrase(at, from, k, out);
+    size_t ns = phrase_name_start(&at->tk, from, to);
+    return ns == to ? resolve_titles(at, from, to, out) : resolve_name(at, from, ns, to, out);
+}
+
+/* "the spokeswoman", "the minister": someone already introduced (whose
+ * age, "the 45-year-old coach", the role need not repeat), the person the
+ * article gave the title, the description that introduced the agent, the
+ * body named before, else the role itself. */
+static int resolve_role(const reading *at, size_t from, size_t to, bool plural, entity *out)
+{
+    const tok *last = &at->tk.t[to - 1];
+    size_t rs = from + 1 + (to - from > 2 && tok_age(&at->tk, from + 1)), h = rs;
+    /* The head noun comes before any "of" or "from": "the mayor of Port Ellis". */
+    while (h + 1 < to && !(at->tk.t[h + 1].lex & LEX_LINK))
+        h++;
+    const tok *head = &at->tk.t[h];
+    char *role = tok_dup_lower(&at->tk, rs, to);
+    if (!role)
+        return -ENOMEM;
+    const entity *e = recent(at, 0, role);
+    if (e && plural && !e->plural) /* "the supporters" are not "one of the supporters" */
+        e = NULL;
+    const char *person = e ? NULL : people_titled(at->people, role);
+    char *intro = e || person || !(head->lex & LEX_AGENT) ? NULL : introduced(at, from, h);
+    char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
+    int rc;
+    if (e)
+        rc = copy_entity(out, e);
+    else if (person)
+        rc = refer_set(out, strdup(person), ENT_PERSON, false);
+    else if (intro)
+        rc = refer_set(out, intro, ENT_ANON, plural);
+    else if (body)
+        rc = refer_set(out, body, ENT_BODY, false);
+    else if ((last->lex | head->lex) & (LEX_ROLE | LEX_TITLE))
+        rc = refer_set(out, phrase_describe(&at->tk, from, to), ENT_ROLE, plural);
+    else if (last->lex & LEX_PLURAL) /* "Delgado's supporters" */
+        rc = refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, true);
+    else
+        rc = 0; /* "the sign read": not a speaker */
+    free(role);
+    return rc;
+}
+
+/* "Hillary Clinton's campaign": a name's body or aide, as written. */
+static int resolve_possessed(const reading *at, size_t from, size_t to, bool plural, entity *out)
+{
+    const tok *last = &at->tk.t[to - 1];
     size_t p = from;
     while (p + 1 < to && (at->tk.t[p].flags & TF_CAP) && !(at->tk.t[p].flags & TF_POSS))
         p++;
     if (p + 1 < to && (at->tk.t[p].flags & TF_POSS) && (last->lex & (LEX_ROLE | LEX_TITLE | LEX_BODY)))
         return refer_set(out, tok_dup(&at->tk, from, to),
-                        (last->lex & LEX_TITLE) && !(last->lex & LEX_BODY) ? ENT_ROLE : ENT_BODY,
-                        plural);
+                         (last->lex & LEX_TITLE) && !(last->lex & LEX_BODY) ? ENT_ROLE : ENT_BODY,
+                         plural);
     return 0;
+}
+
+/* Resolves the phrase [from, to) to an entity, its sex aside: an anaphor,
+ * a description, a name, a role, a name's body, in that order. */
+static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out)
+{
+    out->name = NULL;
+    if (from >= to)
+        return 0;
+    const tok *first = &at->tk.t[from], *last = &at->tk.t[to - 1];
+    int rc = resolve_anaphor(at, from, to, out);
+    if (rc != RESOLVE_NEXT)
+        return rc;
+    if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
+        return 0; /* "Ruiz's", or "The" of "The sign read" */
+    bool plural = phrase_plural(&at->tk, from, to);
+    if ((rc = resolve_description(at, from, to, plural, out)) != RESOLVE_NEXT ||
+        (rc = resolve_capitalised(at, from, to, out)) != RESOLVE_NEXT)
+        return rc;
+    if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1)
+        return resolve_role(at, from, to, plural, out);
+    if (first->lex & (LEX_ROLE | LEX_PLURAL)) /* "Officials close to the talks" */
+        return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, plural);
+    return resolve_possessed(at, from, to, plural, out);
 }
 
 /* Resolves the phrase [from, to) to an entity. Returns 0 with out->name NULL
