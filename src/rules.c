@@ -142,6 +142,15 @@ static int right_after(const reading *at, size_t qt, found *f)
         phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
         return refer_resolve(at, f->np_from, f->np_to, &f->who);
     }
+    /* “…,” Will wrote. / “…,” From said.: a capitalised word right before
+     * the cue is a name, even one the lexicon knows as another word. */
+    if ((at->tk.t[i].flags & TF_CAP) && !(at->tk.t[i].lex & LEX_PRON) && i + 1 < limit &&
+        tok_cue(&at->tk, i + 1)) {
+        f->cue_from = f->np_to = i + 1;
+        f->cue_to = i + 2;
+        f->np_from = i;
+        return refer_resolve(at, i, i + 1, &f->who);
+    }
     size_t np_end = i;
     while (np_end < limit && np_end - i < PHRASE_MAX && phrase_word(&at->tk, np_end))
         np_end++;
