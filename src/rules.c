@@ -417,6 +417,61 @@ static int cue_ends_sentence(reading *at, size_t qt, found *f)
     return 0;
 }
 
+/* A transcript's label in capitals ("BERG:") is the person the article
+ * names with that word ("Ola Berg"). */
+static int label_name(const reading *at, entity *who)
+{
+    if (!who->name)
+        return 0;
+    char word[64];
+    size_t n = strlen(who->name);
+    if (n >= sizeof word)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        word[i] = i > 0 && who->name[i] >= 'A' && who->name[i] <= 'Z' ? (char)(who->name[i] - 'A' + 'a') : who->name[i];
+    const char *full = people_full_name(at->people, word, true);
+    if (!full)
+        return 0;
+    refer_clear(who);
+    return refer_set(who, strdup(full), ENT_PERSON, false);
+}
+
+/* A label naming who speaks, opening the quote's paragraph: a
+ * transcript's "TATE: “…”", a headline's "Tom Reyes on the leak:
+ * ‘Shameful’" or "Reyes: Board Would Sink Ferry, ‘We Fear the Worst’":
+ * capitalised words, perhaps "on" what, then a colon before the quote.
+ * The paragraph's start is looked for near the quote only, so a long
+ * paragraph costs nothing more. */
+static int label(reading *at, size_t qt, found *f)
+{
+    const tokens *tk = &at->tk;
+    size_t p = qt;
+    while (p > 0 && qt - p < 40 && tk->t[p - 1].type != TK_PARA)
+        p--;
+    if (p > 0 && tk->t[p - 1].type != TK_PARA)
+        return 0;
+    size_t r = p;
+    /* "CNN President On Trump:": a headline's capitalised "On" is no name. */
+    while (r < qt && r - p < 4 && tk->t[r].type == TK_WORD && (tk->t[r].flags & TF_CAP) &&
+           !(tk->t[r].lex & LEX_LINK))
+        r++;
+    size_t k = r;
+    if (r < qt && tok_is(tk, r, "on"))
+        while (k < qt && k - r < 8 && !tok_punct(tk, k, ":"))
+            k++;
+    if (r == p || k >= qt || !tok_punct(tk, k, ":"))
+        return 0;
+    for (size_t q = k + 1; q < qt; q++)
+        if (tk->t[q].type == TK_QUOTE)
+            return 0; /* "Ruiz: “…” Berg: “…”": the label is the first quote's */
+    f->np_from = p;
+    f->np_to = r;
+    int rc = refer_resolve(at, p, r, &f->who);
+    if (rc == 0 && f->who.name && f->who.kind != ENT_PERSON && f->who.kind != ENT_BODY)
+        refer_clear(&f->who);
+    return rc ? rc : r == p + 1 && tok_all_caps(tk, p) ? label_name(at, &f->who) : 0;
+}
+
 /* "The mayor weighed in: “…”", "Ruiz proclaimed at a rally, “…”": the
  * subject of the clause that opens the quote, whose verb is no cue
  * ("Asked if…, Grieve smiled:"). After a comma only someone named, not
@@ -520,6 +575,7 @@ const rule rules[] = {
     {"cue-later", RULE_PARTIAL, 0.8f, cue_later, "named by a cue later in its sentence"},
     {"cue-ends", RULE_FULL, 0.8f, cue_ends_sentence, "named by the cue that ends its sentence"},
     {"name-colon", RULE_FULL, 0.8f, name_before_colon, "the name before the colon that opens it"},
+    {"label", RULE_FULL, 0.7f, label, "the label that opens its paragraph (NAME: …)"},
     {"opening-clause", RULE_FULL, 0.7f, opening_clause, "the subject of the clause that opens it"},
     {"subject", RULE_PARTIAL, 0.6f, subject, "the subject of its sentence"},
     {"introduced", RULE_FULL, 0.6f, introducing_paragraph, "introduced by the paragraph before"},
