@@ -4,11 +4,11 @@
 # scripts/eval-news.py (which also tables the misses; see `make eval-news`).
 # Skipped, loudly, when ../shared is absent.
 #
-# The floors are ratchets: today's figures (quote F1 0.943, speaker accuracy
-# 0.866) less 0.005. Raise them toward the issue's 0.95 and 0.90 (issue 12)
-# as fixes land; never lower them to let a change through.
-QL_NEWS_F1_MIN=${QL_NEWS_F1_MIN:-0.938}
-QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.861}
+# Quote F1 must stay at or above issue 12's 0.95 (0.957 now). Speaker
+# accuracy is a ratchet: today's 0.889 less 0.005, to be raised toward the
+# issue's 0.90 as fixes land; never lower either to let a change through.
+QL_NEWS_F1_MIN=${QL_NEWS_F1_MIN:-0.950}
+QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.884}
 set -u
 QL=${QL:-build/quotelens}
 cd "$(dirname "$0")/../.." || exit 1
