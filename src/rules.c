@@ -546,9 +546,42 @@ static int participle_clause(reading *at, size_t qt, found *f)
     return refer_resolve(at, head, to, &f->who);
 }
 
-/* A partial quote woven into narration: the sentence's subject. */
+/* Whether token k opens a clause of its own within a sentence: a
+ * conjunction after a comma (", while", ", but") or after a semicolon. */
+static bool clause_opener(const tokens *tk, size_t k)
+{
+    static const char *const words[] = {"while", "but", "whereas", "although", "though", "yet"};
+    if (k == 0 || !tok_punct(tk, k - 1, ",;"))
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (tok_is(tk, k, words[i]))
+            return true;
+    return false;
+}
+
+/* A partial quote woven into narration: the person who is the subject of
+ * its clause ("The board met Ruiz, while Berg calls the chair “the
+ * captain.”" is Berg's), else the subject of its sentence. */
 static int subject(reading *at, size_t qt, found *f)
 {
+    const tokens *tk = &at->tk;
+    size_t ss = tk->t[qt].sent;
+    for (size_t k = qt; k-- > ss + 1 && qt - k < 30 && tk->t[k].type != TK_QUOTE;) {
+        if (!clause_opener(tk, k))
+            continue;
+        size_t to = phrase_subject_end(tk, k + 1, qt);
+        /* A name, then a lowercase word: "Berg calls". */
+        if (to > k + 1 && to < qt && (tk->t[k + 1].flags & TF_CAP) && tk->t[to].type == TK_WORD &&
+            !(tk->t[to].flags & TF_CAP)) {
+            f->np_from = k + 1;
+            f->np_to = to;
+            int rc = refer_resolve(at, k + 1, to, &f->who);
+            if (rc || (f->who.name && f->who.kind == ENT_PERSON))
+                return rc;
+            refer_clear(&f->who);
+        }
+        break;
+    }
     return cue_subject(at, qt, f);
 }
 
