@@ -124,88 +124,101 @@ static int verb_after(reading *at, size_t qt, found *f)
     return refer_resolve(at, from, to, &f->who);
 }
 
-static int right_after(const reading *at, size_t qt, found *f)
+/* “…,” said Raab / according to Raab: an inverted cue opening the
+ * attribution at token i. */
+static int inverted_after(const reading *at, size_t i, size_t limit, found *f)
 {
-    size_t limit;
-    bool ended;
-    size_t i = after_quote(&at->tk, qt, &limit, &ended);
-    if (i >= limit || at->tk.t[i].type != TK_WORD)
+    size_t to = i + 1 + tok_according(&at->tk, i);
+    size_t e = phrase_after(&at->tk, to, limit);
+    if (e == to)
         return 0;
-    if ((at->tk.t[i].lex & LEX_INVERT) || tok_according(&at->tk, i)) {
-        size_t e = phrase_after(&at->tk, i + 1 + tok_according(&at->tk, i), limit);
-        if (e == i + 1 + tok_according(&at->tk, i))
-            return 0;
-        f->cue_from = i;
-        f->cue_to = i + 1 + tok_according(&at->tk, i);
-        f->np_from = f->cue_to;
-        f->np_to = e;
-        phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
-        return refer_resolve(at, f->np_from, f->np_to, &f->who);
-    }
-    /* “…,” Will wrote. / “…,” From said.: a capitalised word right before
-     * the cue is a name, even one the lexicon knows as another word. */
-    if ((at->tk.t[i].flags & TF_CAP) && !(at->tk.t[i].lex & LEX_PRON) && i + 1 < limit &&
-        tok_cue(&at->tk, i + 1)) {
-        f->cue_from = f->np_to = i + 1;
-        f->cue_to = i + 2;
-        f->np_from = i;
-        return refer_resolve(at, i, i + 1, &f->who);
-    }
-    size_t np_end = i;
-    while (np_end < limit && np_end - i < PHRASE_MAX && phrase_word(&at->tk, np_end))
-        np_end++;
-    size_t from = np_end > i ? phrase_before(&at->tk, np_end, i) : np_end;
-    /* Lowercase title words may open it: “…,” press secretary Lydia Fenn said. */
-    for (size_t k = i; k < from; k++)
-        if (at->tk.t[k].flags & TF_CAP)
-            return 0;
-    if (from == np_end)
-        return 0;
-    size_t c = phrase_insertion_after(&at->tk, np_end, limit), named = c;
-    /* “…,” one dockworker, who gave only his first name, Luis, told: the
-     * comma closing one insertion opens the name's. */
-    if (c > np_end && c < limit && tok_punct(&at->tk, c - 1, ",") && (at->tk.t[c].flags & TF_CAP) && !tok_cue(&at->tk, c))
-        c = phrase_insertion_after(&at->tk, c - 1, limit);
-    /* “…” another friend, Mia Holt told …: an apposition missing its
-     * closing comma. */
-    if (c == np_end && c + 2 < limit && tok_punct(&at->tk, c, ",") && (at->tk.t[c + 1].flags & TF_CAP)) {
+    f->cue_from = i;
+    f->cue_to = to;
+    f->np_from = to;
+    f->np_to = e;
+    phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
+    return refer_resolve(at, f->np_from, f->np_to, &f->who);
+}
+
+/* The cue after a speaker's phrase ending at np_end, past what may stand
+ * between: an insertion (“…,” Ana Ruiz, 45, said), a second one opened by
+ * the comma closing the first (“…,” one dockworker, who gave only his
+ * first name, Luis, told), an apposition missing its closing comma (“…”
+ * another friend, Mia Holt told), adverbs. *named is where a name in
+ * them starts. Returns the cue's token, or limit. */
+static size_t cue_past_insertions(const tokens *tk, size_t np_end, size_t limit, size_t *named)
+{
+    size_t c = phrase_insertion_after(tk, np_end, limit);
+    *named = c;
+    if (c > np_end && c < limit && tok_punct(tk, c - 1, ",") && (tk->t[c].flags & TF_CAP) && !tok_cue(tk, c))
+        c = phrase_insertion_after(tk, c - 1, limit);
+    if (c == np_end && c + 2 < limit && tok_punct(tk, c, ",") && (tk->t[c + 1].flags & TF_CAP)) {
         size_t e = c + 1;
-        while (e < limit && e - c <= 4 && (at->tk.t[e].flags & TF_CAP) && !(at->tk.t[e].lex & LEX_CUE))
+        while (e < limit && e - c <= 4 && (tk->t[e].flags & TF_CAP) && !(tk->t[e].lex & LEX_CUE))
             e++;
-        if (e < limit && e - c >= 3 && tok_cue(&at->tk, e)) {
-            named = c + 1;
+        if (e < limit && e - c >= 3 && tok_cue(tk, e)) {
+            *named = c + 1;
             c = e;
         }
     }
-    while (c < limit && phrase_skippable(&at->tk, c))
+    while (c < limit && phrase_skippable(tk, c))
         c++;
-    if (c >= limit || !tok_cue(&at->tk, c))
+    return c < limit && tok_cue(tk, c) ? c : limit;
+}
+
+/* “We are ready.” Brandt, asked about it, said: “…” (or Obi later told
+ * the BBC: “…”): after a quote that ended its sentence, a cue leading
+ * into the next quote is that quote's, not this one's. */
+static bool leads_on(const tokens *tk, size_t c)
+{
+    size_t k = c + 1;
+    while (k < tk->n && k - c <= PHRASE_MAX && tk->t[k].type == TK_WORD)
+        k++;
+    return k + 1 < tk->n && tok_punct(tk, k, ":,") && tk->t[k + 1].type == TK_QUOTE;
+}
+
+/* The attribution right after the closing mark: “…,” Raab said / said
+ * Raab / he said / press secretary Lydia Fenn said. */
+static int right_after(const reading *at, size_t qt, found *f)
+{
+    const tokens *tk = &at->tk;
+    size_t limit;
+    bool ended;
+    size_t i = after_quote(tk, qt, &limit, &ended);
+    if (i >= limit || tk->t[i].type != TK_WORD)
         return 0;
-    /* “We are ready.” Brandt, asked about it, said: “…” (or Obi later
-     * told the BBC: “…”): the cue leads into the next quote, not back to
-     * this one. */
-    if (ended) {
-        size_t k = c + 1;
-        while (k < at->tk.n && k - c <= PHRASE_MAX && at->tk.t[k].type == TK_WORD)
-            k++;
-        if (k + 1 < at->tk.n && (tok_punct(&at->tk, k, ":") || tok_punct(&at->tk, k, ",")) && at->tk.t[k + 1].type == TK_QUOTE)
+    if ((tk->t[i].lex & LEX_INVERT) || tok_according(tk, i))
+        return inverted_after(at, i, limit, f);
+    /* “…,” Will wrote. / “…,” From said.: a capitalised word right before
+     * the cue is a name, even one the lexicon knows as another word. */
+    size_t from = i, v = i + 1, cue = i + 1;
+    if (!(tk->t[i].flags & TF_CAP) || (tk->t[i].lex & LEX_PRON) || i + 1 >= limit || !tok_cue(tk, i + 1)) {
+        size_t np_end = i, named;
+        while (np_end < limit && np_end - i < PHRASE_MAX && phrase_word(tk, np_end))
+            np_end++;
+        from = np_end > i ? phrase_before(tk, np_end, i) : np_end;
+        /* Lowercase title words may open it: “…,” press secretary Lydia Fenn said. */
+        for (size_t k = i; k < from; k++)
+            if (tk->t[k].flags & TF_CAP)
+                return 0;
+        cue = from < np_end ? cue_past_insertions(tk, np_end, limit, &named) : limit;
+        if (cue == limit || (ended && leads_on(tk, cue)))
             return 0;
+        for (v = np_end; v > from && phrase_skippable(tk, v - 1);)
+            v--;
+        if (named < cue && (tk->t[named].flags & TF_CAP) && phrase_before(tk, cue - 1, named) == named) {
+            from = named;
+            v = cue - 1;
+        }
+        /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
+        if (cue > np_end + 2 && tok_punct(tk, np_end, ",") && !(tk->t[np_end - 1].flags & TF_CAP) &&
+            (tk->t[np_end + 1].flags & TF_CAP) && phrase_before(tk, cue - 1, np_end + 1) == np_end + 1) {
+            from = np_end + 1;
+            v = cue - 1;
+        }
     }
-    size_t v = np_end;
-    while (v > from && phrase_skippable(&at->tk, v - 1))
-        v--;
-    if (named < c && (at->tk.t[named].flags & TF_CAP) && phrase_before(&at->tk, c - 1, named) == named) {
-        from = named;
-        v = c - 1;
-    }
-    /* “…,” her spokesman, Nate Bird, said: the name in apposition. */
-    if (c > np_end + 2 && tok_punct(&at->tk, np_end, ",") && !(at->tk.t[np_end - 1].flags & TF_CAP) &&
-        (at->tk.t[np_end + 1].flags & TF_CAP) && phrase_before(&at->tk, c - 1, np_end + 1) == np_end + 1) {
-        from = np_end + 1;
-        v = c - 1;
-    }
-    f->cue_from = c;
-    f->cue_to = c + 1;
+    f->cue_from = cue;
+    f->cue_to = cue + 1;
     f->np_from = from;
     f->np_to = v;
     return refer_resolve(at, from, v, &f->who);
