@@ -36,6 +36,11 @@
 #define MENTION_SCARE_WORDS 3
 /* Words a Title Case title or name may have at most. */
 #define MENTION_TITLE_WORDS 8
+/* The longest quote any rule takes ("titled" takes a long title). */
+#define MENTION_MAX_WORDS (2 * MENTION_TITLE_WORDS)
+/* How far the sentence around a quote is read each way, in bytes: what the
+ * rules ask of it lies near the quote, and a bound keeps the pass linear. */
+#define MENTION_REACH 400
 
 /* Nouns for works and shows that name a title in marks after them. */
 static const char *const work_nouns[] = {
@@ -89,7 +94,8 @@ typedef struct mention_ctx {
     const char *text;
     size_t len;
     const quote *q;
-    span sentence;
+    span sentence;      /* read only for a quote in title case: empty otherwise */
+    size_t floor;       /* how far back the words before the mark are read */
     span prev1, prev2;
     size_t words;       /* words inside the marks */
     bool title_case;    /* every word of four letters or more is capitalised */
@@ -108,8 +114,10 @@ static bool is_word(const mention_ctx *c, span w, const char *const *list)
     size_t n = w.e - w.s;
     while (n > 0 && c->text[w.s + n - 1] == '.')
         n--;
+    /* The first letter first: most words match no entry (lists are lowercase). */
+    char first = n ? (char)(c->text[w.s] | 0x20) : 0;
     for (size_t i = 0; n && list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(c->text + w.s, list[i], n) == 0)
+        if (list[i][0] == first && strlen(list[i]) == n && strncasecmp(c->text + w.s, list[i], n) == 0)
             return true;
     return false;
 }
@@ -119,6 +127,8 @@ static bool is_word(const mention_ctx *c, span w, const char *const *list)
 static span word_before(const char *text, size_t floor, size_t at)
 {
     size_t i = at, n;
+    while (i > floor && (text[i - 1] == ' ' || text[i - 1] == '\n')) /* ASCII first: most of it */
+        i--;
     while (i > floor) {
         int32_t c = text_decode_before(text, i, &n);
         if (!text_is_space(c))
@@ -127,6 +137,14 @@ static span word_before(const char *text, size_t floor, size_t at)
     }
     size_t e = i;
     while (i > floor) {
+        unsigned char b = (unsigned char)text[i - 1];
+        if (b < 0x80) {
+            if (!(b >= 'a' && b <= 'z') && !(b >= 'A' && b <= 'Z') && !(b >= '0' && b <= '9') && b != '-' &&
+                b != '.')
+                break;
+            i--;
+            continue;
+        }
         int32_t c = text_decode_before(text, i, &n);
         if (!word_char(c))
             break;
@@ -136,11 +154,14 @@ static span word_before(const char *text, size_t floor, size_t at)
 }
 
 /* Counts the words in [s, e) and whether they read as a title. */
-static void read_words(mention_ctx *c, size_t s, size_t e)
+static void read_words(mention_ctx *c, size_t s, size_t e, bool title_only)
 {
     c->words = 0;
     c->title_case = true;
-    for (size_t i = s, n; i < e;) {
+    /* Past what any rule takes, longer is all one: speech, read no further;
+     * and when only title case could make a mention, no further than a
+     * word that breaks it. */
+    for (size_t i = s, n; i < e && c->words <= MENTION_MAX_WORDS && (c->title_case || !title_only);) {
         int32_t ch = text_decode(c->text, e, i, &n);
         if (!text_is_letter(ch) && !text_is_digit(ch)) {
             i += n;
@@ -176,7 +197,7 @@ static bool sentence_dot(const char *text, size_t floor, size_t i)
 static span sentence_of(const char *text, size_t len, size_t from, size_t to)
 {
     size_t s = from;
-    for (; s > 0; s--) {
+    for (; s > 0 && from - s < MENTION_REACH; s--) {
         char b = text[s - 1];
         if (b == '\n' && s >= 2 && text[s - 2] == '\n')
             break;
@@ -185,7 +206,7 @@ static span sentence_of(const char *text, size_t len, size_t from, size_t to)
             break;
     }
     size_t e = to;
-    for (; e < len; e++) {
+    for (; e < len && e - to < MENTION_REACH; e++) {
         char b = text[e];
         if (b == '\n' && e + 1 < len && text[e + 1] == '\n')
             break;
@@ -265,11 +286,11 @@ static bool after_work_noun(const mention_ctx *c)
     if (is_word(c, c->prev1, work_nouns))
         return true;
     size_t b = c->q->open;
-    while (b > c->sentence.s && c->text[b - 1] == ' ')
+    while (b > c->floor && c->text[b - 1] == ' ')
         b--;
-    if (c->prev1.e != c->prev1.s || b <= c->sentence.s || c->text[b - 1] != ',')
+    if (c->prev1.e != c->prev1.s || b <= c->floor || c->text[b - 1] != ',')
         return false;
-    return is_word(c, word_before(c->text, c->sentence.s, b - 1), work_nouns);
+    return is_word(c, word_before(c->text, c->floor, b - 1), work_nouns);
 }
 
 static bool title_rule(const mention_ctx *c)
@@ -327,29 +348,68 @@ static const struct mention_rule {
 
 /* ---- The pass ----------------------------------------------------------- */
 
+/* Whether a word before the mark holds the quote up as a title or a
+ * term, whatever its case: the rules that ask for no title case. */
+static bool held_up(const mention_ctx *c)
+{
+    if (c->prev1.e == c->prev1.s)
+        return false;
+    if (is_word(c, c->prev1, title_words) || is_word(c, c->prev1, term_nouns) ||
+        is_word(c, c->prev1, naming_words))
+        return true;
+    for (size_t i = 0; naming_pairs[i][0]; i++)
+        if (is_word(c, c->prev2, &naming_pairs[i][0]) && is_word(c, c->prev1, &naming_pairs[i][1]))
+            return true;
+    return false;
+}
+
 static const char *classify(const char *text, size_t len, const quote *q)
 {
     mention_ctx c = {.text = text, .len = len, .q = q};
-    c.sentence = sentence_of(text, len, q->open, q->close);
-    c.prev1 = word_before(text, c.sentence.s, q->open);
-    c.prev2 = c.prev1.e > c.prev1.s ? word_before(text, c.sentence.s, c.prev1.s) : c.prev1;
+    c.floor = q->open > MENTION_REACH ? q->open - MENTION_REACH : 0;
+    c.prev1 = word_before(text, c.floor, q->open);
+    c.prev2 = c.prev1.e > c.prev1.s ? word_before(text, c.floor, c.prev1.s) : c.prev1;
     if (c.prev2.e == c.prev2.s)
         c.prev2 = (span){0, 0};
-    read_words(&c, q->start, q->end);
-    c.headline = headline(text, c.sentence, q);
+    /* Past a word that holds the quote up ("titled", "the word", "known
+     * as") any case will do; elsewhere only title case makes a mention. */
+    bool held = held_up(&c);
+    read_words(&c, q->start, q->end, !held);
+    if (c.words > MENTION_MAX_WORDS || (!c.title_case && !held))
+        return NULL; /* most quotes: speech */
+    /* Only the rules for a quote in title case read its sentence. */
+    if (c.title_case) {
+        c.sentence = sentence_of(text, len, q->open, q->close);
+        c.headline = c.words <= 3 && headline(text, c.sentence, q);
+    }
     for (size_t i = 0; i < sizeof mention_rules / sizeof *mention_rules; i++)
         if (mention_rules[i].test(&c))
             return mention_rules[i].name;
     return NULL;
 }
 
-/* Drops the "unattributed" diagnostic of the quote [open, close). */
-static void drop_unattributed(analysis *a, size_t open, size_t close)
+/* Whether a quote of a opens at `open` and is a mention (the quotes are
+ * in text order). */
+static bool mention_at(const analysis *a, size_t open)
+{
+    size_t lo = 0, hi = a->n_quotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->quotes[mid].open < open)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->n_quotes && a->quotes[lo].open == open && a->quotes[lo].kind == QUOTE_MENTION;
+}
+
+/* Drops the "unattributed" diagnostics of the mentions, in one pass. */
+static void drop_unattributed(analysis *a)
 {
     size_t k = 0;
     for (size_t i = 0; i < a->n_diags; i++) {
         diag *d = &a->diags[i];
-        if (d->start == open && d->end == close && strcmp(d->code, "unattributed") == 0)
+        if (strcmp(d->code, "unattributed") == 0 && mention_at(a, d->start))
             free(d->message);
         else
             a->diags[k++] = *d;
@@ -359,6 +419,7 @@ static void drop_unattributed(analysis *a, size_t open, size_t close)
 
 int mention_classify(const char *text, size_t len, analysis *a)
 {
+    bool any = false;
     for (size_t i = 0; i < a->n_quotes; i++) {
         quote *q = &a->quotes[i];
         const char *rule = classify(text, len, q);
@@ -371,7 +432,9 @@ int mention_classify(const char *text, size_t len, analysis *a)
         q->speaker = q->cue = NULL;
         q->mention_start = q->mention_end = 0;
         q->confidence = 0;
-        drop_unattributed(a, q->open, q->close);
+        any = true;
     }
+    if (any)
+        drop_unattributed(a);
     return 0;
 }

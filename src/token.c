@@ -162,6 +162,79 @@ static bool only_blank_or(const char *t, size_t from, size_t to, char c)
     return true;
 }
 
+/* The quote qi of the analysis as one token; returns where narration
+ * resumes, or 0 when out of memory. Moves *line_start past the quote's
+ * line breaks: a quote can span paragraphs. */
+static size_t push_quote(tokens *at, size_t qi, size_t i, size_t para, size_t *line_start)
+{
+    const quote *q = &at->a->quotes[qi];
+    tok *k = push_tok(at, TK_QUOTE, q->open, q->close, para);
+    if (!k)
+        return 0;
+    k->quote = (uint32_t)qi;
+    for (const char *nl = at->text + q->open; (nl = memchr(nl, '\n', (size_t)(at->text + q->close - nl))); nl++)
+        *line_start = (size_t)(nl - at->text) + 1;
+    return q->close > i ? q->close : i + 1;
+}
+
+/* The word starting at i, whose first character is c: returns its end, or
+ * 0 when out of memory. */
+static size_t push_word(tokens *at, size_t i, int32_t c, size_t para)
+{
+    const char *t = at->text;
+    size_t len = at->len, n, n2;
+    bool classed;
+    unsigned lx = 0;
+    size_t e = word_end(t, len, i, &classed, &lx);
+    /* A plural possessive keeps its apostrophe: "the Dockers’ Union". */
+    if (e > i && t[e - 1] == 's' && e < len) {
+        int32_t ap = text_decode(t, len, e, &n2);
+        if ((ap == 0x2019 || ap == '\'') && (e + n2 >= len || !word_char(text_decode(t, len, e + n2, &n))))
+            e += n2;
+    }
+    tok *k = push_tok(at, TK_WORD, i, e, para);
+    if (!k)
+        return 0;
+    k->flags = (uint8_t)((text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0));
+    k->lex = classed ? lx : lexicon_classes(t + i, e - i);
+    return e;
+}
+
+/* "Morgan & Finch": the ampersand of a firm's name is one of its words. */
+static bool firm_ampersand(const tokens *at, size_t i)
+{
+    const char *t = at->text;
+    return t[i] == '&' && i > 0 && t[i - 1] == ' ' && i + 2 < at->len && t[i + 1] == ' ' &&
+           (unsigned char)(t[i + 2] - 'A') < 26 && at->n > 0 && (at->t[at->n - 1].flags & TF_CAP);
+}
+
+/* One token of what is not a word at i (c, n bytes): a paragraph break,
+ * a firm's ampersand, punctuation; white space and Markdown emphasis
+ * ("**Ana Ruiz** said" reads as prose) give none. Returns the next
+ * offset, or 0 when out of memory. */
+static size_t push_other(tokens *at, size_t i, int32_t c, size_t n, size_t *para, size_t *line_start,
+                         size_t *run_end, size_t *run_indent)
+{
+    tok *k = NULL;
+    if (c == '\n') {
+        if (para_break(at->text, at->len, i, *line_start, run_end, run_indent) &&
+            !(k = push_tok(at, TK_PARA, i, i + 1, (*para)++)))
+            return 0;
+        *line_start = i + 1;
+    } else if (firm_ampersand(at, i)) {
+        if (!(k = push_tok(at, TK_WORD, i, i + 1, *para)))
+            return 0;
+        k->flags = TF_CAP;
+        k->lex = LEX_BODY;
+    } else if (c != '*' && c != '_' && !(c == '>' && only_blank_or(at->text, *line_start, i, '>')) &&
+               !text_is_space(c)) {
+        if (!(k = push_tok(at, TK_PUNCT, i, i + n, *para)))
+            return 0;
+        k->ch = n == 1 ? at->text[i] : 0;
+    }
+    return i + n;
+}
+
 static int cut(tokens *at)
 {
     const char *t = at->text;
@@ -174,72 +247,21 @@ static int cut(tokens *at)
     /* The next quote's opening mark, read once per quote rather than per byte. */
     size_t next_open = a->n_quotes ? a->quotes[0].open : SIZE_MAX;
     while (i < len) {
+        size_t n, next;
         if (i >= next_open) {
-            const quote *q = &a->quotes[qi];
-            tok *k = push_tok(at, TK_QUOTE, q->open, q->close, para);
-            if (!k)
-                return -ENOMEM;
-            k->quote = (uint32_t)qi;
-            /* A quote can span paragraphs; narration resumes after it. */
-            for (const char *nl = t + q->open; (nl = memchr(nl, '\n', (size_t)(t + q->close - nl))); nl++)
-                line_start = (size_t)(nl - t) + 1;
-            i = q->close > i ? q->close : i + 1;
-            qi++;
+            next = push_quote(at, qi++, i, para, &line_start);
             next_open = qi < a->n_quotes ? a->quotes[qi].open : SIZE_MAX;
-            continue;
-        }
-        unsigned char b = (unsigned char)t[i];
-        if (b == ' ') { /* the commonest byte: skip it before anything else */
-            i++;
-            continue;
-        }
-        size_t n;
-        int32_t c = text_decode(t, len, i, &n);
-        if (c == '\n') {
-            if (para_break(t, len, i, line_start, &run_end, &run_indent)) {
-                if (!push_tok(at, TK_PARA, i, i + 1, para))
-                    return -ENOMEM;
-                para++;
-            }
-            line_start = i + 1;
-            i++;
-        } else if (ascii_word_byte(b) || word_char(c)) {
-            bool classed;
-            unsigned lx = 0;
-            size_t e = word_end(t, len, i, &classed, &lx), n2;
-            /* A plural possessive keeps its apostrophe: "the Dockers’ Union". */
-            if (e > i && t[e - 1] == 's' && e < len) {
-                int32_t ap = text_decode(t, len, e, &n2);
-                if ((ap == 0x2019 || ap == '\'') && (e + n2 >= len || !word_char(text_decode(t, len, e + n2, &n))))
-                    e += n2;
-            }
-            unsigned flags = (text_is_upper(c) ? TF_CAP : 0) | (possessive_word(t, i, e) ? TF_POSS : 0);
-            tok *k = push_tok(at, TK_WORD, i, e, para);
-            if (!k)
-                return -ENOMEM;
-            k->flags = (uint8_t)flags;
-            k->lex = classed ? lx : lexicon_classes(t + i, e - i);
-            i = e;
-        } else if (c == '&' && i > 0 && t[i - 1] == ' ' && i + 2 < len && t[i + 1] == ' ' &&
-                   (unsigned char)(t[i + 2] - 'A') < 26 && at->n > 0 && (at->t[at->n - 1].flags & TF_CAP)) {
-            /* "Morgan & Finch": the ampersand of a firm's name is one of its words. */
-            tok *k = push_tok(at, TK_WORD, i, i + 1, para);
-            if (!k)
-                return -ENOMEM;
-            k->flags = TF_CAP;
-            k->lex = LEX_BODY;
-            i++;
-        } else if (c == '*' || c == '_' || (c == '>' && only_blank_or(t, line_start, i, '>'))) {
-            i++; /* Markdown emphasis and blockquotes: "**Ana Ruiz** said" reads as prose */
-        } else if (!text_is_space(c)) {
-            tok *k = push_tok(at, TK_PUNCT, i, i + n, para);
-            if (!k)
-                return -ENOMEM;
-            k->ch = n == 1 ? t[i] : 0;
-            i += n;
+        } else if (t[i] == ' ') { /* the commonest byte: skip it before anything else */
+            next = i + 1;
         } else {
-            i += n;
+            int32_t c = text_decode(t, len, i, &n);
+            next = c != '\n' && (ascii_word_byte((unsigned char)t[i]) || word_char(c))
+                       ? push_word(at, i, c, para)
+                       : push_other(at, i, c, n, &para, &line_start, &run_end, &run_indent);
         }
+        if (!next)
+            return -ENOMEM;
+        i = next;
     }
     return 0;
 }
