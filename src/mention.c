@@ -126,15 +126,16 @@ static bool is_word(const mention_ctx *c, span w, const char *const *list)
  * something else (a comma, a bracket) stands there. */
 static span word_before(const char *text, size_t floor, size_t at)
 {
-    size_t i = at, n;
-    while (i > floor && (text[i - 1] == ' ' || text[i - 1] == '\n')) /* ASCII first: most of it */
-        i--;
+    size_t i = at, n, lines = 0;
     while (i > floor) {
         int32_t c = text_decode_before(text, i, &n);
         if (!text_is_space(c))
             break;
+        lines += c == '\n';
         i = n;
     }
+    if (lines >= 2)
+        return (span){at, at}; /* a blank line: another paragraph */
     size_t e = i;
     while (i > floor) {
         unsigned char b = (unsigned char)text[i - 1];
@@ -368,6 +369,10 @@ static const char *classify(const char *text, size_t len, const quote *q)
     mention_ctx c = {.text = text, .len = len, .q = q};
     c.floor = q->open > MENTION_REACH ? q->open - MENTION_REACH : 0;
     c.prev1 = word_before(text, c.floor, q->open);
+    /* "to act. “We act now,”": a word ending the sentence before is none of
+     * this quote's. */
+    if (c.prev1.e > c.prev1.s && strchr(".!?", text[c.prev1.e - 1]) && sentence_dot(text, c.floor, c.prev1.e - 1))
+        c.prev1 = (span){q->open, q->open};
     c.prev2 = c.prev1.e > c.prev1.s ? word_before(text, c.floor, c.prev1.s) : c.prev1;
     if (c.prev2.e == c.prev2.s)
         c.prev2 = (span){0, 0};
