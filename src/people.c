@@ -164,13 +164,8 @@ int people_index(people *p)
             words += *s != ' ' && (s == p->v[i].name || s[-1] == ' ');
     }
     p->n = k;
-    for (size_t i = 0; i < p->n; i++) {
-        /* The titles, else the given name: "Mr. Tomas Berg", "Ana Ruiz". */
-        const char *name = p->v[i].name, *sp = strchr(name, ' ');
+    for (size_t i = 0; i < p->n; i++)
         p->v[i].gender = titles_gender(p->v[i].titles);
-        if (!p->v[i].gender && sp)
-            p->v[i].gender = given_sex(name, (size_t)(sp - name));
-    }
     free(p->words);
     if (!(p->words = malloc(words * sizeof *p->words)))
         return -ENOMEM;
@@ -234,6 +229,15 @@ const char *people_full_name(const people *p, const char *name, bool any_word)
     return NULL;
 }
 
+/* What a person's titles say of their sex, else their given name ("Mr.
+ * Tomas Berg", "Ana Ruiz"): read when asked, which is seldom, rather than
+ * for every name when indexing. */
+static unsigned person_sex(const person *v)
+{
+    const char *sp = strchr(v->name, ' ');
+    return v->gender ? v->gender : sp ? given_sex(v->name, (size_t)(sp - v->name)) : 0;
+}
+
 unsigned people_sexes(const people *p, const char *name)
 {
     const char *last = strrchr(name, ' ');
@@ -243,7 +247,7 @@ unsigned people_sexes(const people *p, const char *name)
     for (size_t i = lower_bound(p, last, ln);
          i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++)
         if (p->words[i].last)
-            seen |= p->v[p->words[i].who].gender;
+            seen |= person_sex(&p->v[p->words[i].who]);
     return seen;
 }
 
