@@ -8,7 +8,6 @@
 #include <assert.h>
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lexicon.h"
 
@@ -66,14 +65,26 @@ static const char *const female[] = {
     "valerie", "vanessa", "victoria", "virginia", "wendy", "yvonne", "zoe",
 };
 
+/* Compares a lowercase entry with w[0, n) folded to lowercase (ASCII):
+ * inline, as a library call per probe cost more than the search. */
+static int cmp_lower(const char *entry, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)entry[i], b = (unsigned char)w[i];
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b + 32);
+        if (a != b)
+            return a < b ? -1 : 1; /* an entry's NUL sorts first */
+    }
+    return entry[n] != '\0';
+}
+
 static bool in(const char *const *list, size_t n, const char *w, size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncasecmp(list[mid], w, len);
-        if (c == 0 && list[mid][len] != '\0')
-            c = 1;
+        int c = cmp_lower(list[mid], w, len);
         if (c == 0)
             return true;
         if (c < 0)
