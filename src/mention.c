@@ -19,12 +19,17 @@
  * The first rule that accepts a quote names it. A quote whose speaker came
  * from a cue ("called for “every nation” to ...", "The so-called “quiet
  * vote” will decide it, Dunn predicted") is speech, unless the words right
- * before it name a work: a title stays a title whoever mentions it. Nothing
- * here allocates.
+ * before it name a work: a title stays a title whoever mentions it.
+ *
+ * The pass is linear in the text however many quotes share one sentence: a
+ * memo carries the sentence from quote to quote (see sentence_memo), and the
+ * diagnostics mentions drop are dropped in one pass at the end.
  */
 #include "mention.h"
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -94,6 +99,7 @@ typedef struct mention_ctx {
     size_t words;       /* words inside the marks */
     bool title_case;    /* every word of four letters or more is capitalised */
     bool headline;      /* the sentence has no lowercase word of four letters or more */
+    struct sentence_memo *memo;
 } mention_ctx;
 
 typedef bool (*mention_test)(const mention_ctx *c);
@@ -171,78 +177,151 @@ static bool sentence_dot(const char *text, size_t floor, size_t i)
     return !is_word(&c, w, abbreviations);
 }
 
-/* The sentence around [from, to): back to a full stop, a question or an
- * exclamation mark followed by a space, or a blank line; on as far. */
-static span sentence_of(const char *text, size_t len, size_t from, size_t to)
+/*
+ * What the pass remembers from one quote to the next, so that many quotes in
+ * one long sentence cost the sentence once, not once per quote. Quotes come
+ * in the order of the text: a sentence's start is looked for back to where
+ * the previous look began, its end forward from where the previous look
+ * ended; what the sentence says (a headline? a word of speech?) is read once
+ * per sentence as the first and last place where it says so, so that "outside
+ * the quote [open, close)" is "before open or at close and after".
+ */
+typedef struct sentence_memo {
+    bool have_start, have_end;
+    size_t from, start;     /* the last look back began at from and found start */
+    size_t to, stop, end;   /* the last look on began at to, stopped at stop, gave end */
+    span sentence;          /* the sentence the fields below describe */
+    bool read_head, read_speech;
+    size_t head_first, head_last;     /* a long lowercase word starts; SIZE_MAX: none */
+    size_t speech_first, speech_last; /* a word of speech starts; SIZE_MAX: none */
+} sentence_memo;
+
+/* Whether a sentence starts at s, looking back from a quote at from: after a
+ * blank line, or after a full stop, a question or an exclamation mark
+ * followed by a space. */
+static bool starts_sentence(const char *text, size_t from, size_t s)
 {
-    size_t s = from;
-    for (; s > 0; s--) {
-        char b = text[s - 1];
-        if (b == '\n' && s >= 2 && text[s - 2] == '\n')
-            break;
-        if ((b == '.' || b == '!' || b == '?') && s < from && text_is_space((unsigned char)text[s]) &&
-            (b != '.' || sentence_dot(text, 0, s - 1)))
-            break;
-    }
-    size_t e = to;
+    char b = text[s - 1];
+    if (b == '\n' && s >= 2 && text[s - 2] == '\n')
+        return true;
+    return (b == '.' || b == '!' || b == '?') && s < from && text_is_space((unsigned char)text[s]) &&
+           (b != '.' || sentence_dot(text, 0, s - 1));
+}
+
+/* The start of the sentence around from: the last start at or before it. */
+static size_t sentence_start(const char *text, size_t from, sentence_memo *m)
+{
+    size_t floor = m->have_start && m->from <= from ? m->from : 0, s = from;
+    while (s > floor && !starts_sentence(text, from, s))
+        s--;
+    if (s == floor && floor > 0 && !starts_sentence(text, from, floor))
+        s = m->start; /* below floor the look is the one done before */
+    m->have_start = true;
+    m->from = from;
+    m->start = s;
+    return s;
+}
+
+/* The end of the sentence from `to` on: before a blank line, or past a full
+ * stop, a question or an exclamation mark followed by a space or the end. */
+static size_t sentence_end(const char *text, size_t len, size_t to, sentence_memo *m)
+{
+    if (m->have_end && m->to <= to && to <= m->stop)
+        return m->end; /* nothing in [to, stop) ended the sentence before */
+    size_t e = to, end = len;
     for (; e < len; e++) {
         char b = text[e];
-        if (b == '\n' && e + 1 < len && text[e + 1] == '\n')
+        if (b == '\n' && e + 1 < len && text[e + 1] == '\n') {
+            end = e;
             break;
+        }
         if ((b == '.' || b == '!' || b == '?') && (e + 1 == len || text_is_space((unsigned char)text[e + 1])) &&
             (b != '.' || sentence_dot(text, 0, e))) {
-            e++;
+            end = e + 1;
             break;
         }
     }
-    return (span){s, e};
+    m->have_end = true;
+    m->to = to;
+    m->stop = e;
+    m->end = end;
+    return end;
+}
+
+/* The sentence around [from, to): back to a full stop, a question or an
+ * exclamation mark followed by a space, or a blank line; on as far. */
+static span sentence_of(const char *text, size_t len, size_t from, size_t to, sentence_memo *m)
+{
+    span s = {sentence_start(text, from, m), sentence_end(text, len, to, m)};
+    if (s.s != m->sentence.s || s.e != m->sentence.e) {
+        m->sentence = s;
+        m->read_head = m->read_speech = false;
+    }
+    return s;
+}
+
+/* Notes p as a place where the sentence says something. */
+static void note(size_t *first, size_t *last, size_t p)
+{
+    if (*first == SIZE_MAX)
+        *first = p;
+    *last = p;
+}
+
+/* Whether a place noted in [first, last] lies outside the quote [open, close). */
+static bool outside(size_t first, size_t last, const quote *q)
+{
+    return first != SIZE_MAX && (first < q->open || last >= q->close);
 }
 
 /* Whether the sentence, outside the quote's marks, has a word of speech: a
- * verb or noun of speech, or "according". */
+ * verb or noun of speech, or "according". The marks hold no letter, so the
+ * words outside them are the same whether the quote is read or skipped. */
 static bool speech_in_sentence(const mention_ctx *c)
 {
-    for (size_t i = c->sentence.s; i < c->sentence.e;) {
-        if (i >= c->q->open && i < c->q->close) {
-            i = c->q->close;
-            continue;
+    sentence_memo *m = c->memo;
+    if (!m->read_speech) {
+        m->read_speech = true;
+        m->speech_first = m->speech_last = SIZE_MAX;
+        for (size_t i = c->sentence.s; i < c->sentence.e;) {
+            size_t n;
+            int32_t ch = text_decode(c->text, c->sentence.e, i, &n);
+            if (!text_is_letter(ch)) {
+                i += n;
+                continue;
+            }
+            size_t w = i;
+            while (i < c->sentence.e && text_is_letter(text_decode(c->text, c->sentence.e, i, &n)))
+                i += n;
+            unsigned lex = lexicon_classes(c->text + w, i - w);
+            if ((lex & (LEX_CUE | LEX_CUE_ING | LEX_NOUN_CUE)) ||
+                (i - w == 9 && strncasecmp(c->text + w, "according", 9) == 0))
+                note(&m->speech_first, &m->speech_last, w);
         }
-        size_t n;
-        int32_t ch = text_decode(c->text, c->sentence.e, i, &n);
-        if (!text_is_letter(ch)) {
-            i += n;
-            continue;
-        }
-        size_t w = i;
-        while (i < c->sentence.e && text_is_letter(text_decode(c->text, c->sentence.e, i, &n)))
-            i += n;
-        unsigned lex = lexicon_classes(c->text + w, i - w);
-        if ((lex & (LEX_CUE | LEX_CUE_ING | LEX_NOUN_CUE)) ||
-            (i - w == 9 && strncasecmp(c->text + w, "according", 9) == 0))
-            return true;
     }
-    return false;
+    return outside(m->speech_first, m->speech_last, c->q);
 }
 
 /* Whether the sentence outside the quote is set as a headline: no word of
  * four letters or more starts lowercase. */
-static bool headline(const char *text, span sentence, const quote *q)
+static bool headline(const char *text, sentence_memo *m, const quote *q)
 {
-    for (size_t i = sentence.s; i < sentence.e; i++) {
-        if (i == q->open)
-            i = q->close;
-        if (i >= sentence.e)
-            break;
-        bool start = i == sentence.s || !word_char((unsigned char)text[i - 1]);
-        if (!start || text[i] < 'a' || text[i] > 'z')
-            continue;
-        size_t e = i;
-        while (e < sentence.e && text[e] >= 'a' && text[e] <= 'z')
-            e++;
-        if (e - i >= 4)
-            return false;
+    span sentence = m->sentence;
+    if (!m->read_head) {
+        m->read_head = true;
+        m->head_first = m->head_last = SIZE_MAX;
+        for (size_t i = sentence.s; i < sentence.e; i++) {
+            bool start = i == sentence.s || !word_char((unsigned char)text[i - 1]);
+            if (!start || text[i] < 'a' || text[i] > 'z')
+                continue;
+            size_t e = i;
+            while (e < sentence.e && text[e] >= 'a' && text[e] <= 'z')
+                e++;
+            if (e - i >= 4)
+                note(&m->head_first, &m->head_last, i);
+        }
     }
-    return true;
+    return !outside(m->head_first, m->head_last, q);
 }
 
 /* ---- The rules ---------------------------------------------------------- */
@@ -327,29 +406,40 @@ static const struct mention_rule {
 
 /* ---- The pass ----------------------------------------------------------- */
 
-static const char *classify(const char *text, size_t len, const quote *q)
+static const char *classify(const char *text, size_t len, const quote *q, sentence_memo *m)
 {
-    mention_ctx c = {.text = text, .len = len, .q = q};
-    c.sentence = sentence_of(text, len, q->open, q->close);
+    mention_ctx c = {.text = text, .len = len, .q = q, .memo = m};
+    c.sentence = sentence_of(text, len, q->open, q->close, m);
     c.prev1 = word_before(text, c.sentence.s, q->open);
     c.prev2 = c.prev1.e > c.prev1.s ? word_before(text, c.sentence.s, c.prev1.s) : c.prev1;
     if (c.prev2.e == c.prev2.s)
         c.prev2 = (span){0, 0};
     read_words(&c, q->start, q->end);
-    c.headline = headline(text, c.sentence, q);
+    c.headline = headline(text, m, q);
     for (size_t i = 0; i < sizeof mention_rules / sizeof *mention_rules; i++)
         if (mention_rules[i].test(&c))
             return mention_rules[i].name;
     return NULL;
 }
 
-/* Drops the "unattributed" diagnostic of the quote [open, close). */
-static void drop_unattributed(analysis *a, size_t open, size_t close)
+static int by_span(const void *x, const void *y)
 {
+    const span *a = x, *b = y;
+    return a->s != b->s ? (a->s < b->s ? -1 : 1) : (a->e > b->e) - (a->e < b->e);
+}
+
+/* Drops the "unattributed" diagnostics of the quotes [s, e) in `mentions`
+ * (n of them), in one pass over the diagnostics. */
+static void drop_unattributed(analysis *a, span *mentions, size_t n)
+{
+    if (n == 0)
+        return;
+    qsort(mentions, n, sizeof *mentions, by_span);
     size_t k = 0;
     for (size_t i = 0; i < a->n_diags; i++) {
         diag *d = &a->diags[i];
-        if (d->start == open && d->end == close && strcmp(d->code, "unattributed") == 0)
+        span key = {d->start, d->end};
+        if (strcmp(d->code, "unattributed") == 0 && bsearch(&key, mentions, n, sizeof *mentions, by_span))
             free(d->message);
         else
             a->diags[k++] = *d;
@@ -359,11 +449,16 @@ static void drop_unattributed(analysis *a, size_t open, size_t close)
 
 int mention_classify(const char *text, size_t len, analysis *a)
 {
+    sentence_memo memo = {0};
+    span *mentions = NULL;
+    size_t n = 0;
     for (size_t i = 0; i < a->n_quotes; i++) {
         quote *q = &a->quotes[i];
-        const char *rule = classify(text, len, q);
+        const char *rule = classify(text, len, q, &memo);
         if (!rule)
             continue;
+        if (!mentions && !(mentions = malloc(a->n_quotes * sizeof *mentions)))
+            return -ENOMEM;
         q->kind = QUOTE_MENTION;
         q->rule = rule;
         free(q->speaker);
@@ -371,7 +466,9 @@ int mention_classify(const char *text, size_t len, analysis *a)
         q->speaker = q->cue = NULL;
         q->mention_start = q->mention_end = 0;
         q->confidence = 0;
-        drop_unattributed(a, q->open, q->close);
+        mentions[n++] = (span){q->open, q->close};
     }
+    drop_unattributed(a, mentions, n);
+    free(mentions);
     return 0;
 }
