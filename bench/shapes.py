@@ -51,7 +51,7 @@ def story(i):
         f'{sb} said: “The {word(i + 3)} is not ready for a vote.”',
         f'“It is a {word(i + 4)},” the {t.lower()} told reporters. “We stand by it.”',
         f'Critics called the plan “{word(i + 6)} and rushed”, and {sb} left.',
-    ]) + '\n\n\n'
+    ]) + '\n\n'
 
 
 SHAPES = {
