@@ -5,7 +5,10 @@ several runs with its spread, every comparison a ratio from the same run.
 Environment: BENCH_RUNS (default 3), BENCH_SCALES (default 1000,10000,100000),
 BENCH_DIR (default /dev/shm/quotelens-bench, else build/bench),
 BENCH_FULL_MB (default 20: the part of the 100 MB text the full scan reads),
-BENCH_EDIT_SECONDS (default 10: time for the 1,000 edits of each article size).
+BENCH_EDIT_SECONDS (default 10: time for the 1,000 edits of each article size),
+BENCH_SHAPES (default all: the hostile shapes of bench/shapes.py to grow).
+
+`bench/run.py shapes` runs the growth rows of the hostile shapes alone.
 """
 import os
 import platform
@@ -152,13 +155,49 @@ def neovim():
                     '; target: median 1 ms, p99 5 ms' if lines == 10000 else ''))
 
 
+# Each hostile shape (issue 13) at its unit count for 1x: 16x takes seconds.
+SHAPES = {'bare': 4000, 'nested': 2000, 'reopen': 2000, 'single': 4000, 'headlines': 4000,
+          'unclosed': 4000, 'surname': 4000, 'wire': 1000}
+
+
+def timed(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def shapes():
+    """Growth rows: each shape's scan at 1x, 4x and 16x its size; linear
+    time keeps the 16x figure within 1.5x of sixteen times the 1x one."""
+    say('hostile shapes')
+    only = [x for x in os.environ.get('BENCH_SHAPES', '').split(',') if x]
+    for shape, unit in SHAPES.items():
+        if only and shape not in only:
+            continue
+        times = []
+        for k in (1, 4, 16):
+            f = os.path.join(WORK, 'shape-%s-%d.txt' % (shape, unit * k))
+            if not os.path.exists(f):
+                run([sys.executable, os.path.join(ROOT, 'bench', 'shapes.py'), shape, str(unit * k), f])
+            times.append(med([timed([QL, 'scan', '--json', f]) for _ in range(RUNS)]))
+        size = os.path.getsize(f) / 1e6
+        row('shape %s: scan at 1x, 4x, 16x (%d to %d units)' % (shape, unit, 16 * unit),
+            ', '.join(fmt(t, 's', 2) for t in times),
+            '16x costs %.2fx linear (target: 1.5x at most); 16x is %.1f MB' %
+            (times[2][0] / (16 * times[0][0]), size))
+
+
 def main():
     os.makedirs(WORK, exist_ok=True)
     build_tools()
     t0 = time.time()
-    throughput()
-    scale()
-    neovim()
+    if sys.argv[1:] == ['shapes']:
+        shapes()
+    else:
+        throughput()
+        scale()
+        neovim()
+        shapes()
     cpu = ''
     with open('/proc/cpuinfo') as f:
         for line in f:

@@ -3,6 +3,9 @@
  * while the article is read, then sorted and merged by name (their titles
  * joined); a sorted array of (word, person) pairs answers "who is Ruiz?" by
  * binary search, so the cost stays O(n log n) on articles of any length.
+ * What is asked of every person sharing a name (their sexes) is read into
+ * the index once, and a role is looked up by the words of people's titles:
+ * a look-up never walks the whole register.
  */
 #include "people.h"
 
@@ -26,6 +29,7 @@ typedef struct name_word {
     size_t len;
     size_t who;
     bool last;        /* the name's last word: a surname */
+    unsigned sexes;   /* what the titles of everyone with this surname say */
 } name_word;
 
 struct people {
@@ -33,6 +37,8 @@ struct people {
     size_t n, cap;
     name_word *words;
     size_t n_words;
+    name_word *title_words; /* the words of people's titles, one per person */
+    size_t n_title_words;
 };
 
 people *people_new(void)
@@ -50,6 +56,7 @@ void people_free(people *p)
     }
     free(p->v);
     free(p->words);
+    free(p->title_words);
     free(p);
 }
 
@@ -144,6 +151,66 @@ static unsigned titles_gender(const char *titles)
     return seen;
 }
 
+/* What a person's titles say of their sex, else their given name ("Mr.
+ * Tomas Berg", "Ana Ruiz"): read once per person when indexing. */
+static unsigned person_sex(const person *v)
+{
+    const char *sp = strchr(v->name, ' ');
+    return v->gender ? v->gender : sp ? given_sex(v->name, (size_t)(sp - v->name)) : 0;
+}
+
+/* Gives each run of equal words in the index what the people whose last
+ * word it is say of their sex, so that people_sexes reads one entry instead
+ * of walking 64,000 Ruizes for every "Ruiz". */
+static void note_sexes(people *p)
+{
+    for (size_t i = 0, j; i < p->n_words; i = j) {
+        unsigned seen = 0;
+        for (j = i; j < p->n_words && by_word(&p->words[i], &p->words[j]) == 0; j++)
+            if (p->words[j].last)
+                seen |= person_sex(&p->v[p->words[j].who]);
+        for (size_t k = i; k < j; k++)
+            p->words[k].sexes = seen;
+    }
+}
+
+static int by_word_who(const void *a, const void *b)
+{
+    const name_word *x = a, *y = b;
+    int c = by_word(a, b);
+    return c ? c : (x->who > y->who) - (x->who < y->who);
+}
+
+/* Indexes the space-separated words of every person's titles (the "|"
+ * between titles too: has_word would find it), each word once per person. */
+static int index_titles(people *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++)
+        for (const char *s = p->v[i].titles; *s; s++)
+            n += *s != ' ' && (s == p->v[i].titles || s[-1] == ' ');
+    free(p->title_words);
+    p->n_title_words = 0;
+    if (!(p->title_words = malloc((n ? n : 1) * sizeof *p->title_words)))
+        return -ENOMEM;
+    for (size_t i = 0; i < p->n; i++)
+        for (const char *s = p->v[i].titles; *s;) {
+            const char *e = s;
+            while (*e && *e != ' ')
+                e++;
+            if (e > s)
+                p->title_words[p->n_title_words++] = (name_word){s, (size_t)(e - s), i, false, 0};
+            s = *e ? e + 1 : e;
+        }
+    qsort(p->title_words, p->n_title_words, sizeof *p->title_words, by_word_who);
+    size_t k = 0;
+    for (size_t i = 0; i < p->n_title_words; i++)
+        if (k == 0 || by_word_who(&p->title_words[k - 1], &p->title_words[i]) != 0)
+            p->title_words[k++] = p->title_words[i];
+    p->n_title_words = k;
+    return 0;
+}
+
 int people_index(people *p)
 {
     if (p->n == 0)
@@ -178,26 +245,33 @@ int people_index(people *p)
             while (*e && *e != ' ')
                 e++;
             if (e > s)
-                p->words[p->n_words++] = (name_word){s, (size_t)(e - s), i, *e == '\0'};
+                p->words[p->n_words++] = (name_word){s, (size_t)(e - s), i, *e == '\0', 0};
             s = e;
         }
     }
     qsort(p->words, p->n_words, sizeof *p->words, by_word);
-    return 0;
+    note_sexes(p);
+    return index_titles(p);
 }
 
 /* The first index in the word index whose word is not below w. */
-static size_t lower_bound(const people *p, const char *w, size_t n)
+static size_t lower_bound_in(const name_word *v, size_t count, const char *w, size_t n, bool past)
 {
-    size_t lo = 0, hi = p->n_words;
+    size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (word_cmp(p->words[mid].word, p->words[mid].len, w, n) < 0)
+        int c = word_cmp(v[mid].word, v[mid].len, w, n);
+        if (c < 0 || (past && c == 0))
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+static size_t lower_bound(const people *p, const char *w, size_t n)
+{
+    return lower_bound_in(p->words, p->n_words, w, n, false);
 }
 
 const char *people_full_name(const people *p, const char *name, bool any_word)
@@ -229,26 +303,14 @@ const char *people_full_name(const people *p, const char *name, bool any_word)
     return NULL;
 }
 
-/* What a person's titles say of their sex, else their given name ("Mr.
- * Tomas Berg", "Ana Ruiz"): read when asked, which is seldom, rather than
- * for every name when indexing. */
-static unsigned person_sex(const person *v)
-{
-    const char *sp = strchr(v->name, ' ');
-    return v->gender ? v->gender : sp ? given_sex(v->name, (size_t)(sp - v->name)) : 0;
-}
-
 unsigned people_sexes(const people *p, const char *name)
 {
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
-    size_t ln = strlen(last);
-    unsigned seen = 0;
-    for (size_t i = lower_bound(p, last, ln);
-         i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0; i++)
-        if (p->words[i].last)
-            seen |= person_sex(&p->v[p->words[i].who]);
-    return seen;
+    size_t ln = strlen(last), i = lower_bound(p, last, ln);
+    if (i < p->n_words && word_cmp(p->words[i].word, p->words[i].len, last, ln) == 0)
+        return p->words[i].sexes;
+    return 0;
 }
 
 unsigned people_gender(const people *p, const char *name)
@@ -279,38 +341,83 @@ static bool other_office(const char *titles, const char *role)
     return false;
 }
 
+/* Whether the word role[s, s+n) must match a title word: function words
+ * and vague modifiers do not have to. */
+static bool content_word(const char *s, size_t n)
+{
+    unsigned lx = n ? lexicon_classes(s, n) : 0;
+    return n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(s, "top", 3));
+}
+
+/* Whether titles hold every content word of role, and role has one. */
+static bool titles_fit(const char *titles, const char *role)
+{
+    bool all = true, any = false;
+    for (const char *s = role; *s && all;) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - s);
+        if (content_word(s, n)) {
+            char w[64];
+            memcpy(w, s, n); /* people_titled refused longer words */
+            w[n] = '\0';
+            all = has_word(titles, w, n);
+            any = true;
+        }
+        s = e;
+    }
+    return all && any;
+}
+
+/*
+ * The content word of role that the fewest people's titles hold, as the
+ * range [*from, *to) of the title index; false when role has no content
+ * word or one of 64 bytes or more (which no title is taken to hold).
+ */
+static bool rarest_title_word(const people *p, const char *role, size_t *from, size_t *to)
+{
+    bool any = false;
+    for (const char *s = role; *s;) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - s);
+        if (content_word(s, n)) {
+            if (n >= 64)
+                return false;
+            size_t lo = lower_bound_in(p->title_words, p->n_title_words, s, n, false);
+            size_t hi = lower_bound_in(p->title_words, p->n_title_words, s, n, true);
+            if (!any || hi - lo < *to - *from) {
+                *from = lo;
+                *to = hi;
+            }
+            any = true;
+        }
+        s = e;
+    }
+    return any;
+}
+
+/* Only the people whose titles hold the role's rarest content word are
+ * read: a wire file's register of thousands is never searched whole. */
 const char *people_titled(const people *p, const char *role)
 {
     const char *found = NULL;
-    for (size_t i = 0; i < p->n; i++) {
-        if (!*p->v[i].titles || other_office(p->v[i].titles, role))
+    size_t from = 0, to = 0;
+    if (!rarest_title_word(p, role, &from, &to))
+        return NULL;
+    for (size_t k = from; k < to; k++) {
+        const person *who = &p->v[p->title_words[k].who];
+        if (other_office(who->titles, role) || !titles_fit(who->titles, role))
             continue;
-        bool all = true, any = false;
-        for (const char *s = role; *s && all;) {
-            while (*s == ' ')
-                s++;
-            const char *e = s;
-            while (*e && *e != ' ')
-                e++;
-            size_t n = (size_t)(e - s);
-            unsigned lx = n ? lexicon_classes(s, n) : 0;
-            /* Function words and vague modifiers do not have to match. */
-            if (n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(s, "top", 3))) {
-                char w[64];
-                if (n >= sizeof w)
-                    return NULL;
-                memcpy(w, s, n);
-                w[n] = '\0';
-                all = has_word(p->v[i].titles, w, n);
-                any = true;
-            }
-            s = e;
-        }
-        if (all && any) {
-            if (found)
-                return NULL;
-            found = p->v[i].name;
-        }
+        if (found)
+            return NULL;
+        found = who->name;
     }
     return found;
 }

@@ -48,6 +48,10 @@ typedef struct mark {
 typedef struct marks {
     mark *v;
     size_t n, cap;
+    /* Per family, one past the index of the last closing (or ambiguous)
+     * mark: "is a closer ahead?" is then one comparison, not a walk to the
+     * paragraph's end for every opening mark. */
+    size_t closers_end[2];
 } marks;
 
 /* The open top-level quotation, carried from paragraph to paragraph. */
@@ -140,6 +144,8 @@ static int marks_push(marks *m, mark k)
     if (array_grow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v))
         return -ENOMEM;
     m->v[m->n++] = k;
+    if (k.role == ROLE_CLOSE || k.role == ROLE_AMBIG)
+        m->closers_end[k.fam] = m->n;
     return 0;
 }
 
@@ -248,6 +254,7 @@ static int doubled_single(finder *f, size_t i, size_t from, size_t to, size_t *n
 static int collect_marks(finder *f, size_t from, size_t to)
 {
     f->m.n = 0;
+    f->m.closers_end[FAM_DOUBLE] = f->m.closers_end[FAM_SINGLE] = 0;
     bool in_code = false;
     for (size_t i = next_mark_byte(f->text, from, to), n; i < to;
          i = next_mark_byte(f->text, i + n, to)) {
@@ -428,10 +435,7 @@ static int flag(finder *f, const mark *k, const char *code, const char *msg)
 /* Whether a closing mark of the family follows in the marks from index i. */
 static bool closer_ahead(const marks *m, size_t i, mark_family fam)
 {
-    for (size_t j = i + 1; j < m->n; j++)
-        if (m->v[j].fam == fam && (m->v[j].role == ROLE_CLOSE || m->v[j].role == ROLE_AMBIG))
-            return true;
-    return false;
+    return m->closers_end[fam] > i + 1;
 }
 
 /* Whether the single closing mark at i is really a plural possessive

@@ -30,7 +30,7 @@ static inline tok *push_tok(tokens *at, tok_type type, size_t s, size_t e, size_
     tok *k = &at->t[at->n++];
     k->s = (uint32_t)s;
     k->e = (uint32_t)e;
-    k->quote = k->sent = k->lex = 0;
+    k->quote = k->sent = k->sent_end = k->lex = 0;
     k->para = (uint32_t)para;
     k->type = (uint8_t)type;
     k->flags = 0;
@@ -295,6 +295,10 @@ static bool ends_sentence(const tokens *at, size_t i)
     return !tok_punct(at, i + 1, ",;:)]");
 }
 
+/* Gives every token its sentence's first token, then, walking back, the
+ * token after its sentence's last: the rules ask for a quote's sentence end
+ * once per quote, and walking to it each time made a paragraph of many
+ * quotes in one sentence cost the square of its length. */
 static void mark_sentences(tokens *at)
 {
     size_t start = 0;
@@ -303,14 +307,16 @@ static void mark_sentences(tokens *at)
         if (ends_sentence(at, i))
             start = i + 1;
     }
+    for (size_t i = at->n, end = at->n; i-- > 0;) {
+        at->t[i].sent_end = (uint32_t)end;
+        if (at->t[i].sent == i)
+            end = i;
+    }
 }
 
 size_t tok_sentence_end(const tokens *at, size_t i)
 {
-    size_t s = at->t[i].sent;
-    while (i < at->n && at->t[i].sent == s)
-        i++;
-    return i;
+    return i < at->n ? at->t[i].sent_end : i;
 }
 
 char *tok_dup(const tokens *at, size_t from, size_t to)

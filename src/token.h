@@ -34,6 +34,7 @@ typedef struct tok {
     uint32_t s, e;
     uint32_t quote;  /* for TK_QUOTE */
     uint32_t sent;   /* index of the first token of its sentence */
+    uint32_t sent_end; /* index of the token after its sentence */
     uint32_t para;   /* paragraph number */
     uint32_t lex;    /* lexicon classes of a word */
     uint8_t type;    /* tok_type */
