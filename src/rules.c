@@ -250,11 +250,19 @@ static int reported_by(const reading *at, size_t ss, size_t c, size_t qt, found 
     return 0;
 }
 
+/* How far back in its sentence a quote's cue is looked for, in tokens:
+ * far enough for any sentence of news ("Ruiz, who …, said on Tuesday that
+ * the plan, which …, was “…”"), and a bound, so that a sentence of ten
+ * thousand quoted headlines costs no more than ten thousand sentences. */
+#define RULES_CUE_REACH 80
+
 /* A cue elsewhere in the quote's sentence: before it, or after it. */
 static int in_sentence(reading *at, size_t qt, bool before, found *f)
 {
     size_t ss = at->tk.t[qt].sent, se = tok_sentence_end(&at->tk, qt);
     if (before) {
+        if (qt - ss > RULES_CUE_REACH)
+            ss = qt - RULES_CUE_REACH;
         for (size_t c = qt; c-- > ss;) {
             if (at->tk.t[c].type == TK_QUOTE)
                 continue;
@@ -533,7 +541,7 @@ static int participle_clause(reading *at, size_t qt, found *f)
     const tokens *tk = &at->tk;
     size_t ss = tk->t[qt].sent, se = tok_sentence_end(tk, qt);
     const tok *w = &tk->t[ss];
-    if (qt <= ss || w->type != TK_WORD || !(w->flags & TF_CAP) || w->e - w->s < 5 ||
+    if (qt <= ss || qt - ss > 25 || w->type != TK_WORD || !(w->flags & TF_CAP) || w->e - w->s < 5 ||
         memcmp(tk->text + w->e - 3, "ing", 3) != 0)
         return 0;
     /* The participle clause ends at its first comma, inside the quote
