@@ -217,8 +217,19 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
  * else the nearest, since every JSON line must be a quote. */
 static size_t owner_of(const analysis *a, const diag *d)
 {
+    /* The quotes are in text order, apart: the nearest is the last one
+     * opening at or before the diagnostic, or the next (a bisection, not a
+     * walk over every quote per diagnostic). */
+    size_t lo = 0, hi = a->n_quotes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->quotes[mid].open <= d->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t best = 0, best_dist = (size_t)-1;
-    for (size_t i = 0; i < a->n_quotes; i++) {
+    for (size_t i = lo > 1 ? lo - 2 : 0; i < a->n_quotes && i <= lo; i++) {
         const quote *q = &a->quotes[i];
         size_t dist = d->start < q->open ? q->open - d->start
                     : d->start >= q->close ? d->start - q->close + 1 : 0;
