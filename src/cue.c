@@ -57,6 +57,14 @@ static int participle_speaker(const reading *at, size_t c, size_t floor, found *
     for (size_t k = c - 1; k-- > floor && c - k < PHRASE_MAX && tk->t[k].type != TK_QUOTE;)
         if (tok_cue(tk, k) && !(tk->t[k].lex & LEX_CUE_ING) && tok_punct(tk, c - 1, ","))
             return cue_speaker(at, k, floor, c, f);
+    /* "…, with Sen. Ann Lee calling it a “…”": a name right before the
+     * participle is its subject, not the sentence's. */
+    size_t b = c > floor && (tk->t[c - 1].flags & TF_CAP) ? phrase_before(tk, c, floor) : c;
+    if (b < c && (tk->t[b].flags & TF_CAP)) {
+        f->np_from = b;
+        f->np_to = c;
+        return refer_resolve(at, b, c, &f->who);
+    }
     return cue_subject(at, c, f);
 }
 
