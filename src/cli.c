@@ -20,6 +20,7 @@
 #include "analysis.h"
 #include "array.h"
 #include "corpus.h"
+#include "fileid.h"
 #include "folder.h"
 #include "names.h"
 #include "source.h"
@@ -45,6 +46,7 @@ typedef struct scanned {
 typedef struct run {
     scanned *docs;
     size_t n, cap;
+    fileid_set seen;  /* the files read so far, however they were named */
     names *reg;
     corpus *corpus;
 } run;
@@ -309,14 +311,17 @@ static int parse_args(int argc, char **argv, scan_opts *o)
     return 0;
 }
 
-/* Analyses a loaded source and adds it to the run. Takes the source. */
+/* Analyses a loaded source and adds it to the run. Takes the source. A
+ * file already read under any name (a FILE that is also in a corpus
+ * folder, `./d` beside `d`, a symbolic link) is one document, read once,
+ * so an article is never its own source. */
 static int add_doc(run *r, source *src, bool printed)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->docs[i].src->path, src->path) == 0) {
-            source_free(src); /* a file that is also in a corpus folder */
-            return 0;
-        }
+    int fresh = fileid_add(&r->seen, src->dev, src->ino);
+    if (fresh <= 0) {
+        source_free(src);
+        return fresh;
+    }
     if (array_grow((void **)&r->docs, &r->cap, r->n + 1, sizeof *r->docs)) {
         source_free(src);
         return -ENOMEM;
@@ -415,6 +420,7 @@ int cli_scan(int argc, char **argv)
     for (size_t i = 0; i < r.n; i++)
         scanned_free(&r.docs[i]);
     free(r.docs);
+    fileid_set_free(&r.seen);
     corpus_free(r.corpus);
     names_free(r.reg);
     free(o.files);

@@ -293,8 +293,7 @@ static int index_file(watch *w, entry *e)
     e->unreadable = rc != 0 && rc != -ENOMEM;
     if (rc != 0) {
         if (rc != -ENOMEM)
-            log_msg("corpus: %s: %s; skipped", e->path,
-                    rc == -EILSEQ ? "binary file" : strerror(-rc));
+            log_msg("corpus: %s: %s; skipped", e->path, source_why(rc));
         unindex(w, e);
         return rc == -ENOMEM ? rc : 0;
     }
