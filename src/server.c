@@ -15,7 +15,8 @@
  * read whole and corrected, and the other buffers' cross-references
  * redone. A whole update is sent only when it differs from the last one
  * (a hash of what it draws). When Neovim goes away, stdin closes and the
- * process exits.
+ * process exits. Started with stdin not a pipe or a socket (/dev/null, a
+ * file, a terminal), it says so and exits with status 2.
  */
 #include "server.h"
 
@@ -855,8 +856,35 @@ static void on_closed(void *ctx)
     uv_stop(s->loop);
 }
 
+/* What a handle of that type is, for a user reading why we stopped. */
+static const char *handle_name(uv_handle_type t)
+{
+    return t == UV_FILE ? "a file or a device" : t == UV_TTY ? "a terminal"
+         : t == UV_UDP ? "a datagram socket" : "closed or of an unknown kind";
+}
+
+/* The co-process reads msgpack-RPC from a pipe or a socket, as Neovim's
+ * jobstart(..., {rpc = true}) gives it. libuv cannot poll a regular file
+ * or /dev/null and aborts in uv_run, and at a terminal no one speaks RPC:
+ * both are refused here with a word on what to do. (Standard output may
+ * be a file: writes to it never wait.) Returns 0, or 2 after the message. */
+static int check_stdin(void)
+{
+    uv_handle_type t = uv_guess_handle(0);
+    if (t == UV_NAMED_PIPE || t == UV_TCP)
+        return 0;
+    fprintf(stderr,
+            "quotelens: standard input is %s, not a pipe: with no arguments quotelens is the\n"
+            "Neovim co-process and reads msgpack-RPC from a pipe (Neovim's jobstart with\n"
+            "rpc = true); to scan files run `quotelens scan FILE...` (see quotelens --help)\n",
+            handle_name(t));
+    return 2;
+}
+
 int server_run(void)
 {
+    if (check_stdin() != 0)
+        return 2;
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
     log_open();
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
