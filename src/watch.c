@@ -13,6 +13,10 @@
  * into one pass. Where a folder cannot be watched (missing, unreadable, on
  * a file system without inotify, or too many folders), a timer walks again,
  * at most every few seconds and never more than a tenth of the time.
+ *
+ * Only regular files are indexed (a FIFO, socket or device, also behind a
+ * link, is passed over), and a file reached by several paths (a link to
+ * it, a folder listed twice) is indexed once, by device and inode.
  */
 #include "watch.h"
 
@@ -26,6 +30,7 @@
 
 #include "analysis.h"
 #include "array.h"
+#include "fileid.h"
 #include "folder.h"
 #include "log.h"
 
@@ -58,6 +63,8 @@ typedef struct entry {
     bool unreadable;     /* a file that could not be read at `tried` (logged) */
     sig now;             /* as the walk found it */
     sig tried;           /* when it was last read, whether that worked */
+    dev_t dev;           /* the file's identity, as the walk found it: */
+    ino_t ino;           /* two paths to one file are read once */
     uint32_t *speakers;  /* of its quotes, into watch.spk */
     size_t n_speakers;
     uv_fs_event_t *ev;   /* a folder's watch */
@@ -491,6 +498,8 @@ static int found(watch *w, const char *name)
         return -ENOMEM;
     e->seen = true;
     e->now = sig_of(&st);
+    e->dev = st.st_dev;
+    e->ino = st.st_ino;
     return 0;
 }
 
@@ -556,11 +565,14 @@ static int sweep(watch *w)
 
 /* After the walk: chooses the files within the budget, newest first, drops
  * the others (before reading, so memory is freed first), and lists the
- * files to read: new, changed, or left out before. */
+ * files to read: new, changed, or left out before. A file reached by a
+ * second path (a link, a folder watched twice) is chosen once, under the
+ * first path in that order. */
 static int plan(watch *w)
 {
     int rc = sweep(w);
     size_t n = 0;
+    fileid_set ids = {0};
     pick *p = rc ? NULL : malloc((w->n ? w->n : 1) * sizeof *p);
     if (!p || array_grow((void **)&w->order, &w->cap_order, w->n ? w->n : 1, sizeof *w->order)) {
         free(p);
@@ -578,6 +590,15 @@ static int plan(watch *w)
     for (size_t k = 0; k < n; k++) {
         entry *e = &w->v[p[k].i];
         size_t size = (size_t)e->now.size;
+        int fresh = fileid_add(&ids, e->dev, e->ino);
+        if (fresh <= 0) { /* another path to a file chosen already */
+            e->want = false;
+            unindex(w, e);
+            w->found--;
+            if (fresh < 0)
+                rc = fresh;
+            continue;
+        }
         w->found_bytes += size;
         e->want = size <= w->max_file && size <= w->budget - total;
         if (!e->want) {
@@ -592,7 +613,8 @@ static int plan(watch *w)
             w->order[w->n_order++] = p[k].i;
     }
     free(p);
-    return 0;
+    fileid_set_free(&ids);
+    return rc;
 }
 
 /* ---- the pass ---- */
