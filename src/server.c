@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <uv.h>
 #include <xxhash.h>
 
@@ -53,6 +54,9 @@
 typedef struct buffer {
     int64_t handle;
     char *name;
+    bool is_file;    /* its name is a regular file, whose identity is: */
+    dev_t dev;       /* (the same file under another name in a corpus */
+    ino_t ino;       /* folder is this buffer, never its source) */
     doc *d;
     analysis *a;
     int64_t tick;
@@ -171,6 +175,12 @@ static void attach(server *s, const msgpack_object *params)
         return;
     }
     view_arg(b, params);
+    struct stat st;
+    b->is_file = stat(b->name, &st) == 0 && S_ISREG(st.st_mode);
+    b->dev = b->is_file ? st.st_dev : 0;
+    b->ino = b->is_file ? st.st_ino : 0;
+    if (b->is_file)
+        watch_opened(s->watch, b->name);
     nvim_buf_attach(s->rpc, h);
 }
 
@@ -827,11 +837,21 @@ static void corpus_settled(void *ctx)
     on_batch_done(s);
 }
 
+/* Whether a buffer has this name, or is this file by another name. */
 static bool is_open(void *ctx, const char *path)
 {
     server *s = ctx;
-    for (size_t i = 0; i < s->n_bufs; i++)
+    bool files = false;
+    for (size_t i = 0; i < s->n_bufs; i++) {
         if (strcmp(s->bufs[i].name, path) == 0)
+            return true;
+        files |= s->bufs[i].is_file;
+    }
+    struct stat st;
+    if (!files || stat(path, &st) != 0)
+        return false;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (s->bufs[i].is_file && s->bufs[i].dev == st.st_dev && s->bufs[i].ino == st.st_ino)
             return true;
     return false;
 }

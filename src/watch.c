@@ -830,15 +830,56 @@ void watch_limits(watch *w, size_t budget, size_t max_file)
         start_pass(w);
 }
 
-void watch_forget(watch *w, const char *path)
+/* Calls fn on every file entry that is path under another name, by
+ * device and inode; none when path is not a file. Returns how many. */
+static size_t each_same_file(watch *w, const char *path, void (*fn)(watch *, entry *))
 {
-    entry *e = lookup(w, path);
-    if (!e || e->dir)
+    struct stat st;
+    size_t n = 0;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    for (size_t i = 0; i < w->n; i++) {
+        entry *e = &w->v[i];
+        if (!e->dir && e->dev == st.st_dev && e->ino == st.st_ino && strcmp(e->path, path) != 0) {
+            fn(w, e);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The file is open in a buffer under another name: out of the corpus. */
+static void leave_for_buffer(watch *w, entry *e)
+{
+    if (!e->indexed)
         return;
+    corpus_drop(w->corpus, e->path);
+    w->cb.changed(w->ctx);
+    free_speakers(w, e);
+    e->indexed = false;
+}
+
+/* Read it again at the next pass. */
+static void read_again(watch *w, entry *e)
+{
     free_speakers(w, e);
     e->indexed = false;
     e->tried = (sig){0};
-    debounce(w);
+}
+
+void watch_opened(watch *w, const char *path)
+{
+    each_same_file(w, path, leave_for_buffer);
+}
+
+void watch_forget(watch *w, const char *path)
+{
+    entry *e = lookup(w, path);
+    bool any = e && !e->dir;
+    if (any)
+        read_again(w, e);
+    if (each_same_file(w, path, read_again) > 0 || any)
+        debounce(w);
 }
 
 int watch_names(const watch *w, names *reg)

@@ -1,8 +1,10 @@
 -- Odd corpus files and odd buffer names in the co-process (issue 13, items
 -- 3 and 6): a FIFO, a socket and a link to /dev/zero in a corpus folder
 -- never stall it; one article reached by several paths (a symbolic link
--- beside it, the folder given twice) is one source, not two; a source in
--- an unnamed buffer opens that buffer, not a new empty file.
+-- beside it, the folder given twice) is one source, not two; open in a
+-- buffer under yet another path, it leaves the corpus (never the buffer's
+-- own source) and comes back when the buffer goes; a source in an unnamed
+-- buffer opens that buffer, not a new empty file.
 local H = dofile(os.getenv('QUOTELENS_ROOT') .. '/tests/nvim/helpers.lua')
 local ql = require('quotelens')
 
@@ -42,6 +44,27 @@ H.case('odd files never stall it; one article by three paths is one source', fun
   end, 20), 'a quote has the corpus article as a source')
   H.eq(vim.tbl_keys(files), st.paths, 'every source is the one article under its one path')
   vim.cmd('bwipeout! ' .. buf)
+end)
+
+H.case('a buffer of a corpus file under another path is not its own source', function()
+  -- The corpus holds the article once, under the link's path (checked
+  -- above); the buffer opens it by its real path.
+  local st = settled()
+  H.eq(#st.paths, 1, 'indexed once before: ' .. vim.inspect(st.paths))
+  local buf = H.open(article)
+  H.wait(buf)
+  H.ok(vim.wait(10000, function()
+    return #ql.request('quotelens_corpus_status', true).paths == 0
+  end, 20), 'the corpus copy leaves while the buffer is open')
+  for _, q in ipairs(ql.quotes(buf)) do
+    for _, s in ipairs(q.sources) do
+      H.ok(s.file ~= st.paths[1] and s.file ~= article, 'the buffer is its own source: ' .. s.file)
+    end
+  end
+  vim.cmd('bwipeout! ' .. buf)
+  H.ok(vim.wait(10000, function()
+    return #ql.request('quotelens_corpus_status', true).paths == 1
+  end, 20), 'the corpus copy comes back when the buffer goes')
 end)
 
 H.case('a source in an unnamed buffer opens that buffer', function()
