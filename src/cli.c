@@ -20,6 +20,7 @@
 #include "analysis.h"
 #include "array.h"
 #include "corpus.h"
+#include "fileid.h"
 #include "folder.h"
 #include "names.h"
 #include "source.h"
@@ -45,6 +46,7 @@ typedef struct scanned {
 typedef struct run {
     scanned *docs;
     size_t n, cap;
+    fileid_set seen;  /* the files read so far, however they were named */
     names *reg;
     corpus *corpus;
 } run;
@@ -86,6 +88,29 @@ static void excerpt(const char *text, const quote *q, char *out, size_t cap)
     out[k] = '\0';
 }
 
+/* Writes a file name (path) or a message so that it stays on one line and
+ * can be read back: a newline, CR and tab as \n \r \t, other control
+ * bytes as \xNN; in a path also each byte of invalid UTF-8 as \xNN and a
+ * backslash as \\, so the name's exact bytes are recoverable. Other
+ * names print unchanged. */
+static void put_escaped(const char *s, bool path)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0, m; i < n; i += m) {
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp = text_decode(s, n, i, &m);
+        bool invalid = cp == 0xFFFD && m == 1 && c >= 0x80;
+        if (c == '\n' || c == '\r' || c == '\t')
+            printf("\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+        else if (c < 0x20 || c == 0x7F || (path && invalid))
+            printf("\\x%02x", c);
+        else if (path && c == '\\')
+            fputs("\\\\", stdout);
+        else
+            fwrite(s + i, 1, m, stdout);
+    }
+}
+
 static void print_text_quote(const run *r, const scanned *s, size_t qi)
 {
     const quote *q = &s->a->quotes[qi];
@@ -94,11 +119,12 @@ static void print_text_quote(const run *r, const scanned *s, size_t qi)
     excerpt(s->src->text, q, ex, sizeof ex);
     locate(s, q->start, &line, &col);
     const char *who = names_canonical(r->reg, q->speaker);
+    put_escaped(s->src->path, true);
     if (q->kind == QUOTE_MENTION) { /* nobody's words: the rule, not a speaker */
-        printf("%s:%zu:%zu: %s: \xe2\x80\x9c%s\xe2\x80\x9d\n", s->src->path, line, col, q->rule, ex);
+        printf(":%zu:%zu: %s: \xe2\x80\x9c%s\xe2\x80\x9d\n", line, col, q->rule, ex);
         return;
     }
-    printf("%s:%zu:%zu: %s", s->src->path, line, col, who ? who : "unattributed");
+    printf(":%zu:%zu: %s", line, col, who ? who : "unattributed");
     if (q->cue)
         printf(" (%s)", q->cue);
     printf(": %s\xe2\x80\x9c%s\xe2\x80\x9d", q->kind == QUOTE_PARTIAL ? "partial " : "", ex);
@@ -112,7 +138,10 @@ static void print_text_diag(const scanned *s, const diag *d)
     size_t line, col;
     locate(s, d->start, &line, &col);
     static const char *const sev[] = {"", "error", "warning", "info", "hint"};
-    printf("%s:%zu:%zu: %s: %s\n", s->src->path, line, col, sev[d->severity], d->message);
+    put_escaped(s->src->path, true);
+    printf(":%zu:%zu: %s: ", line, col, sev[d->severity]);
+    put_escaped(d->message, false);
+    putchar('\n');
 }
 
 static void print_text(const run *r, const scanned *s)
@@ -152,6 +181,23 @@ static json_t *json_text(const char *text, size_t n)
     return j;
 }
 
+/* Adds "file_bytes" to obj when `file` could not hold a file name exactly
+ * (invalid UTF-8 became U+FFFD): the name's bytes in hexadecimal. */
+static int add_file_bytes(json_t *obj, const char *path)
+{
+    size_t n = strlen(path);
+    if (!obj || text_invalid_utf8(path, n, 0) == n)
+        return obj ? 0 : -ENOMEM;
+    char *hex = malloc(2 * n + 1);
+    if (!hex)
+        return -ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)path[i]);
+    int rc = json_object_set_new(obj, "file_bytes", json_string(hex)) == 0 ? 0 : -ENOMEM;
+    free(hex);
+    return rc;
+}
+
 static json_t *json_diag(const scanned *s, const diag *d)
 {
     size_t line, col;
@@ -179,12 +225,17 @@ static json_t *json_source(const run *r, const char *text, const xref_source *x)
                             json_text(other + op->b_start, op->b_end - op->b_start)));
     }
     const char *who = names_canonical(r->reg, x->speaker);
-    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:f, s:s, s:o, s:o}", "file",
+    json_t *obj = json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:f, s:s, s:o, s:o}", "file",
                      json_text(x->doc, strlen(x->doc)), "start", (json_int_t)x->start, "end",
                      (json_int_t)x->end, "line", (json_int_t)x->line, "col", (json_int_t)x->col,
                      "speaker", who ? json_string(who) : json_null(), "similarity",
                      (double)x->similarity, "relation", match_relation_name(x->relation), "diff",
                      diff, "class", classes);
+    if (add_file_bytes(obj, x->doc) != 0) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
 }
 
 static json_t *json_quote(const run *r, const scanned *s, size_t qi)
@@ -201,7 +252,7 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
     json_t *sources = json_array();
     for (size_t i = 0; i < s->n_sources[qi] && sources; i++)
         json_array_append_new(sources, json_source(r, s->src->text, &s->sources[qi][i]));
-    return json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:o, s:[]}",
+    json_t *obj = json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:f, s:o, s:o, s:[]}",
                      "file", json_text(s->src->path, strlen(s->src->path)), "start",
                      (json_int_t)q->start, "end", (json_int_t)q->end, "line", (json_int_t)line,
                      "col", (json_int_t)col, "end_line", (json_int_t)eline, "end_col",
@@ -211,6 +262,11 @@ static json_t *json_quote(const run *r, const scanned *s, size_t qi)
                      q->cue ? json_string(q->cue) : json_null(), "confidence",
                      (double)q->confidence, "rule", q->rule ? json_string(q->rule) : json_null(),
                      "sources", sources, "diagnostics");
+    if (add_file_bytes(obj, s->src->path) != 0) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
 }
 
 /* Which quote a diagnostic belongs to in JSON output: the one containing it,
@@ -320,14 +376,17 @@ static int parse_args(int argc, char **argv, scan_opts *o)
     return 0;
 }
 
-/* Analyses a loaded source and adds it to the run. Takes the source. */
+/* Analyses a loaded source and adds it to the run. Takes the source. A
+ * file already read under any name (a FILE that is also in a corpus
+ * folder, `./d` beside `d`, a symbolic link) is one document, read once,
+ * so an article is never its own source. */
 static int add_doc(run *r, source *src, bool printed)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->docs[i].src->path, src->path) == 0) {
-            source_free(src); /* a file that is also in a corpus folder */
-            return 0;
-        }
+    int fresh = fileid_add(&r->seen, src->dev, src->ino);
+    if (fresh <= 0) {
+        source_free(src);
+        return fresh;
+    }
     if (array_grow((void **)&r->docs, &r->cap, r->n + 1, sizeof *r->docs)) {
         source_free(src);
         return -ENOMEM;
@@ -426,6 +485,7 @@ int cli_scan(int argc, char **argv)
     for (size_t i = 0; i < r.n; i++)
         scanned_free(&r.docs[i]);
     free(r.docs);
+    fileid_set_free(&r.seen);
     corpus_free(r.corpus);
     names_free(r.reg);
     free(o.files);

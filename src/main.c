@@ -32,14 +32,35 @@ static const char usage[] =
     "  --strict       also report differences of spelling\n"
     "  --check        exit with status 3 when a warning was reported, for CI\n"
     "\n"
+    "FILE in text output stays on one line and can be read back: a newline,\n"
+    "CR and tab are written \\n \\r \\t, other control bytes and bytes of\n"
+    "invalid UTF-8 \\xNN, a backslash \\\\. In --json, `file` has U+FFFD for\n"
+    "invalid UTF-8, and `file_bytes` then gives the name's bytes in hex.\n"
+    "Only regular files are read: a FIFO, socket or device is skipped with a\n"
+    "message; a file is read up to its size when opened; one file reached\n"
+    "by several paths (a link, ./dir, dir/..) is one document.\n"
+    "\n"
     "Exit status: 0 when every file was scanned, 1 when some could not be,\n"
     "2 when none could be or the arguments are wrong, 3 with --check when\n"
     "all were scanned and one has a warning.\n";
+
+/* Whether `scan` was asked for help (before any "--"). */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
 
 int main(int argc, char **argv)
 {
     if (argc == 1)
         return server_run();
+    if (argc >= 2 && strcmp(argv[1], "scan") == 0 && wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return 0;
+    }
     if (argc >= 2 && strcmp(argv[1], "scan") == 0)
         return cli_scan(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {

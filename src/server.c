@@ -15,7 +15,8 @@
  * read whole and corrected, and the other buffers' cross-references
  * redone. A whole update is sent only when it differs from the last one
  * (a hash of what it draws). When Neovim goes away, stdin closes and the
- * process exits.
+ * process exits. Started with stdin not a pipe or a socket (/dev/null, a
+ * file, a terminal), it says so and exits with status 2.
  */
 #include "server.h"
 
@@ -25,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <uv.h>
 #include <xxhash.h>
 
@@ -52,6 +54,9 @@
 typedef struct buffer {
     int64_t handle;
     char *name;
+    bool is_file;    /* its name is a regular file, whose identity is: */
+    dev_t dev;       /* (the same file under another name in a corpus */
+    ino_t ino;       /* folder is this buffer, never its source) */
     doc *d;
     analysis *a;
     int64_t tick;
@@ -170,6 +175,12 @@ static void attach(server *s, const msgpack_object *params)
         return;
     }
     view_arg(b, params);
+    struct stat st;
+    b->is_file = stat(b->name, &st) == 0 && S_ISREG(st.st_mode);
+    b->dev = b->is_file ? st.st_dev : 0;
+    b->ino = b->is_file ? st.st_ino : 0;
+    if (b->is_file)
+        watch_opened(s->watch, b->name);
     nvim_buf_attach(s->rpc, h);
 }
 
@@ -826,11 +837,21 @@ static void corpus_settled(void *ctx)
     on_batch_done(s);
 }
 
+/* Whether a buffer has this name, or is this file by another name. */
 static bool is_open(void *ctx, const char *path)
 {
     server *s = ctx;
-    for (size_t i = 0; i < s->n_bufs; i++)
+    bool files = false;
+    for (size_t i = 0; i < s->n_bufs; i++) {
         if (strcmp(s->bufs[i].name, path) == 0)
+            return true;
+        files |= s->bufs[i].is_file;
+    }
+    struct stat st;
+    if (!files || stat(path, &st) != 0)
+        return false;
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (s->bufs[i].is_file && s->bufs[i].dev == st.st_dev && s->bufs[i].ino == st.st_ino)
             return true;
     return false;
 }
@@ -855,8 +876,35 @@ static void on_closed(void *ctx)
     uv_stop(s->loop);
 }
 
+/* What a handle of that type is, for a user reading why we stopped. */
+static const char *handle_name(uv_handle_type t)
+{
+    return t == UV_FILE ? "a file or a device" : t == UV_TTY ? "a terminal"
+         : t == UV_UDP ? "a datagram socket" : "closed or of an unknown kind";
+}
+
+/* The co-process reads msgpack-RPC from a pipe or a socket, as Neovim's
+ * jobstart(..., {rpc = true}) gives it. libuv cannot poll a regular file
+ * or /dev/null and aborts in uv_run, and at a terminal no one speaks RPC:
+ * both are refused here with a word on what to do. (Standard output may
+ * be a file: writes to it never wait.) Returns 0, or 2 after the message. */
+static int check_stdin(void)
+{
+    uv_handle_type t = uv_guess_handle(0);
+    if (t == UV_NAMED_PIPE || t == UV_TCP)
+        return 0;
+    fprintf(stderr,
+            "quotelens: standard input is %s, not a pipe: with no arguments quotelens is the\n"
+            "Neovim co-process and reads msgpack-RPC from a pipe (Neovim's jobstart with\n"
+            "rpc = true); to scan files run `quotelens scan FILE...` (see quotelens --help)\n",
+            handle_name(t));
+    return 2;
+}
+
 int server_run(void)
 {
+    if (check_stdin() != 0)
+        return 2;
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
     log_open();
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),

@@ -2,6 +2,13 @@
  * source.c: reading an article file whole. A file is binary when its first
  * 8 KiB hold more than a few control bytes; an occasional NUL or invalid
  * byte in a text file is reported by offset and the file is kept.
+ *
+ * Only regular files are read. A FIFO, a socket or a device (also behind a
+ * symbolic link: /dev/zero never ends) is refused with a message naming
+ * what it is, and never opened in a way that could block. A file is read
+ * up to the size it had when opened, so one that grows while it is read
+ * (a log being written, /proc) still ends. Each source keeps its device
+ * and inode, which say when two spellings of a path are the same file.
  */
 #include "source.h"
 
@@ -9,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -22,30 +31,28 @@ static int fail(const char *path, int err, const char *why)
     return -err;
 }
 
-static int read_all(FILE *fp, char **text, size_t *len)
+/* Reads at most `size` bytes (the file's size when opened): a file that
+ * grows while it is read, or one that says it is empty and never ends
+ * (/proc), cannot make the read go on for ever. A file that shrinks gives
+ * what it still has. */
+static int read_upto(int fd, size_t size, char **text, size_t *len)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = malloc(size + 1);
     if (!buf)
         return -ENOMEM;
-    for (;;) {
-        if (cap - n < 2) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                free(buf);
-                return -ENOMEM;
-            }
-            buf = grown;
-            cap *= 2;
+    size_t n = 0;
+    while (n < size) {
+        ssize_t k = read(fd, buf + n, size - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            int err = errno;
+            free(buf);
+            return -err;
         }
-        size_t k = fread(buf + n, 1, cap - n - 1, fp);
-        n += k;
         if (k == 0)
             break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        return -EIO;
+        n += (size_t)k;
     }
     buf[n] = '\0';
     *text = buf;
@@ -78,29 +85,73 @@ static void warn_bytes(const source *s)
         fprintf(stderr, "quotelens: %s: NUL byte at byte %zu\n", s->path, (size_t)(nul - s->text));
 }
 
+const char *source_kind(mode_t mode)
+{
+    return S_ISREG(mode) ? "regular file" : S_ISDIR(mode) ? "directory"
+         : S_ISFIFO(mode) ? "FIFO" : S_ISCHR(mode) ? "character device"
+         : S_ISBLK(mode) ? "block device" : S_ISSOCK(mode) ? "socket" : "special file";
+}
+
+const char *source_why(int rc)
+{
+    return rc == -EILSEQ ? "binary file" : rc == -ENOTSUP ? "not a regular file" : strerror(-rc);
+}
+
+/* Refuses what is not a regular file, naming what it is. */
+static int check_kind(const char *path, mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return fail(path, EISDIR, NULL);
+    if (S_ISREG(mode))
+        return 0;
+    char why[80];
+    snprintf(why, sizeof why, "not a regular file (%s), skipped", source_kind(mode));
+    return fail(path, ENOTSUP, why);
+}
+
+/* Opens a regular file without blocking: stat first, so a device is never
+ * opened, then fstat what was opened, since the path may have changed in
+ * between (a file swapped for a FIFO would block a plain open for ever). */
+static int open_regular(const char *path, int *fd, struct stat *st)
+{
+    int rc;
+    if (stat(path, st) != 0)
+        return fail(path, errno, NULL);
+    if ((rc = check_kind(path, st->st_mode)) != 0)
+        return rc;
+    *fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (*fd < 0)
+        return fail(path, errno, NULL);
+    if (fstat(*fd, st) != 0)
+        rc = fail(path, errno, NULL);
+    else
+        rc = check_kind(path, st->st_mode);
+    if (rc != 0)
+        close(*fd);
+    return rc;
+}
+
 int source_load(const char *path, source **out)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
-        return fail(path, errno, NULL);
-    if (S_ISDIR(st.st_mode))
-        return fail(path, EISDIR, NULL);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return fail(path, errno, NULL);
+    int fd = -1, rc = open_regular(path, &fd, &st);
+    if (rc != 0)
+        return rc;
     source *s = calloc(1, sizeof *s);
-    int rc = s ? read_all(fp, &s->text, &s->len) : -ENOMEM;
-    fclose(fp);
+    rc = s ? read_upto(fd, (size_t)st.st_size, &s->text, &s->len) : -ENOMEM;
+    close(fd);
     if (rc == 0 && !(s->path = strdup(path)))
         rc = -ENOMEM;
     if (rc == 0 && looks_binary(s->text, s->len))
         rc = fail(path, EILSEQ, "binary file, skipped");
-    else if (rc == -EIO)
-        fail(path, EIO, NULL);
+    else if (rc != 0 && rc != -ENOMEM)
+        fail(path, -rc, NULL);
     if (rc != 0) {
         source_free(s);
         return rc;
     }
+    s->dev = st.st_dev;
+    s->ino = st.st_ino;
     warn_bytes(s);
     *out = s;
     return 0;

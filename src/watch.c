@@ -13,6 +13,10 @@
  * into one pass. Where a folder cannot be watched (missing, unreadable, on
  * a file system without inotify, or too many folders), a timer walks again,
  * at most every few seconds and never more than a tenth of the time.
+ *
+ * Only regular files are indexed (a FIFO, socket or device, also behind a
+ * link, is passed over), and a file reached by several paths (a link to
+ * it, a folder listed twice) is indexed once, by device and inode.
  */
 #include "watch.h"
 
@@ -26,6 +30,7 @@
 
 #include "analysis.h"
 #include "array.h"
+#include "fileid.h"
 #include "folder.h"
 #include "log.h"
 
@@ -58,6 +63,8 @@ typedef struct entry {
     bool unreadable;     /* a file that could not be read at `tried` (logged) */
     sig now;             /* as the walk found it */
     sig tried;           /* when it was last read, whether that worked */
+    dev_t dev;           /* the file's identity, as the walk found it: */
+    ino_t ino;           /* two paths to one file are read once */
     uint32_t *speakers;  /* of its quotes, into watch.spk */
     size_t n_speakers;
     uv_fs_event_t *ev;   /* a folder's watch */
@@ -293,8 +300,7 @@ static int index_file(watch *w, entry *e)
     e->unreadable = rc != 0 && rc != -ENOMEM;
     if (rc != 0) {
         if (rc != -ENOMEM)
-            log_msg("corpus: %s: %s; skipped", e->path,
-                    rc == -EILSEQ ? "binary file" : strerror(-rc));
+            log_msg("corpus: %s: %s; skipped", e->path, source_why(rc));
         unindex(w, e);
         return rc == -ENOMEM ? rc : 0;
     }
@@ -492,6 +498,8 @@ static int found(watch *w, const char *name)
         return -ENOMEM;
     e->seen = true;
     e->now = sig_of(&st);
+    e->dev = st.st_dev;
+    e->ino = st.st_ino;
     return 0;
 }
 
@@ -557,11 +565,14 @@ static int sweep(watch *w)
 
 /* After the walk: chooses the files within the budget, newest first, drops
  * the others (before reading, so memory is freed first), and lists the
- * files to read: new, changed, or left out before. */
+ * files to read: new, changed, or left out before. A file reached by a
+ * second path (a link, a folder watched twice) is chosen once, under the
+ * first path in that order. */
 static int plan(watch *w)
 {
     int rc = sweep(w);
     size_t n = 0;
+    fileid_set ids = {0};
     pick *p = rc ? NULL : malloc((w->n ? w->n : 1) * sizeof *p);
     if (!p || array_grow((void **)&w->order, &w->cap_order, w->n ? w->n : 1, sizeof *w->order)) {
         free(p);
@@ -579,6 +590,15 @@ static int plan(watch *w)
     for (size_t k = 0; k < n; k++) {
         entry *e = &w->v[p[k].i];
         size_t size = (size_t)e->now.size;
+        int fresh = fileid_add(&ids, e->dev, e->ino);
+        if (fresh <= 0) { /* another path to a file chosen already */
+            e->want = false;
+            unindex(w, e);
+            w->found--;
+            if (fresh < 0)
+                rc = fresh;
+            continue;
+        }
         w->found_bytes += size;
         e->want = size <= w->max_file && size <= w->budget - total;
         if (!e->want) {
@@ -593,7 +613,8 @@ static int plan(watch *w)
             w->order[w->n_order++] = p[k].i;
     }
     free(p);
-    return 0;
+    fileid_set_free(&ids);
+    return rc;
 }
 
 /* ---- the pass ---- */
@@ -809,15 +830,56 @@ void watch_limits(watch *w, size_t budget, size_t max_file)
         start_pass(w);
 }
 
-void watch_forget(watch *w, const char *path)
+/* Calls fn on every file entry that is path under another name, by
+ * device and inode; none when path is not a file. Returns how many. */
+static size_t each_same_file(watch *w, const char *path, void (*fn)(watch *, entry *))
 {
-    entry *e = lookup(w, path);
-    if (!e || e->dir)
+    struct stat st;
+    size_t n = 0;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    for (size_t i = 0; i < w->n; i++) {
+        entry *e = &w->v[i];
+        if (!e->dir && e->dev == st.st_dev && e->ino == st.st_ino && strcmp(e->path, path) != 0) {
+            fn(w, e);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The file is open in a buffer under another name: out of the corpus. */
+static void leave_for_buffer(watch *w, entry *e)
+{
+    if (!e->indexed)
         return;
+    corpus_drop(w->corpus, e->path);
+    w->cb.changed(w->ctx);
+    free_speakers(w, e);
+    e->indexed = false;
+}
+
+/* Read it again at the next pass. */
+static void read_again(watch *w, entry *e)
+{
     free_speakers(w, e);
     e->indexed = false;
     e->tried = (sig){0};
-    debounce(w);
+}
+
+void watch_opened(watch *w, const char *path)
+{
+    each_same_file(w, path, leave_for_buffer);
+}
+
+void watch_forget(watch *w, const char *path)
+{
+    entry *e = lookup(w, path);
+    bool any = e && !e->dir;
+    if (any)
+        read_again(w, e);
+    if (each_same_file(w, path, read_again) > 0 || any)
+        debounce(w);
 }
 
 int watch_names(const watch *w, names *reg)

@@ -34,8 +34,9 @@ typedef struct watch_callbacks {
     void (*settled)(void *ctx);
     /* For the user, once per problem (an unreadable folder, the budget). */
     void (*tell)(void *ctx, const char *message);
-    /* Whether an open buffer has this name: then its text is the one in
-     * the corpus, and the file's is left alone. */
+    /* Whether an open buffer has this name, or is this file under another
+     * name (a link, `./`): then its text is the one in the corpus, and
+     * the file's is left alone. */
     bool (*is_open)(void *ctx, const char *path);
 } watch_callbacks;
 
@@ -49,7 +50,12 @@ void watch_free(watch *w);
 int watch_set(watch *w, const char *const *dirs, size_t n);
 /* Bytes of files indexed at most, and of any one file. */
 void watch_limits(watch *w, size_t budget, size_t max_file);
-/* A buffer of this name left the corpus: read the file again if it is one. */
+/* A buffer of this name was opened: a corpus file that is the same file
+ * under another path (device and inode) leaves the corpus while it is
+ * open, so the buffer is never its own source. */
+void watch_opened(watch *w, const char *path);
+/* A buffer of this name left the corpus: read the file again if it is one,
+ * under this path or another. */
 void watch_forget(watch *w, const char *path);
 /* Registers the speakers of every indexed file. Returns 0 or -ENOMEM. */
 int watch_names(const watch *w, names *reg);

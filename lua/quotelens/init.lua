@@ -232,9 +232,8 @@ function M.quotes(bufnr)
   for _, q in ipairs(st.quotes) do
     local sources = {}
     for _, s in ipairs(q.sources) do
-      local b = vim.fn.bufnr(s.file)
       sources[#sources + 1] = {
-        file = s.file, lnum = s.lnum, col = s.col, bufnr = b > 0 and b or nil,
+        file = s.file, lnum = s.lnum, col = s.col, bufnr = render.source_buf(s.file),
         speaker = s.speaker, relation = s.relation, similarity = s.similarity,
         class = s.class, kind = s.kind, diff = s.diff,
       }

@@ -11,6 +11,23 @@ M.ns = vim.api.nvim_create_namespace('quotelens')
 --           complete (false while only a window's rows are known), quotes, diags }
 M.state = {}
 
+-- The buffer a source's file names, or nil. The co-process knows a buffer
+-- with no name as 'buffer N' (init.lua's attach): that is buffer N while it
+-- still has no name, never a file of that name. Otherwise the loaded
+-- buffer whose name is exactly the file (bufnr() alone would take a
+-- pattern and match part of another name).
+function M.source_buf(file)
+  local n = tonumber(file:match('^buffer (%d+)$'))
+  if n and vim.api.nvim_buf_is_valid(n) and vim.api.nvim_buf_get_name(n) == '' then
+    return n
+  end
+  local b = vim.fn.bufnr(file)
+  if b > 0 and vim.api.nvim_buf_get_name(b) == vim.fn.fnamemodify(file, ':p') then
+    return b
+  end
+  return nil
+end
+
 local function mark(buf, row, col, opts)
   -- An update races with typing: a position may already be past the end.
   local ok, id = pcall(vim.api.nvim_buf_set_extmark, buf, M.ns, row, col, opts)

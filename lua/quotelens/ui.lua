@@ -187,9 +187,12 @@ function M.hover(opts)
 end
 
 function M.open_source(s)
-  local b = vim.fn.bufnr(s.file)
-  if b > 0 and vim.api.nvim_buf_is_loaded(b) then
+  local b = render.source_buf(s.file)
+  if b and vim.api.nvim_buf_is_loaded(b) then
     vim.api.nvim_set_current_buf(b)
+  elseif s.file:match('^buffer %d+$') and vim.fn.filereadable(s.file) == 0 then
+    vim.notify('quotelens: ' .. s.file .. ' (no name) is gone', vim.log.levels.WARN)
+    return
   else
     vim.cmd('edit ' .. vim.fn.fnameescape(s.file))
   end
@@ -199,8 +202,9 @@ end
 local function qf_items(q)
   local items = {}
   for _, s in ipairs(q.sources) do
+    local b = render.source_buf(s.file)
     items[#items + 1] = {
-      filename = s.file, lnum = s.lnum + 1, col = s.col + 1,
+      bufnr = b, filename = not b and s.file or nil, lnum = s.lnum + 1, col = s.col + 1,
       text = string.format('%s · %s · %s', s.speaker or 'unattributed', s.relation, table.concat(s.class, ', ')),
     }
   end
