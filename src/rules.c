@@ -6,11 +6,9 @@
  */
 #include "rules.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Attribution right after the closing mark: “…,” Raab said / said Raab. */
 /* The token that may open the attribution after the quote at qt, past a
  * comma, and the end of the sentence it reads in: the quote's, or the
  * next when the quote ends its own (“…!” she said.). Sets *ended then. */
