@@ -373,6 +373,19 @@ void phrase_apposed_name(const tokens *at, size_t limit, size_t *from, size_t *t
     }
 }
 
+/* Whether token k is a comma that separates words: not the comma inside
+ * a number ("some 3,000 workers"), which has a digit on each side and no
+ * space. */
+static bool clause_comma(const tokens *at, size_t k)
+{
+    if (!tok_punct(at, k, ","))
+        return false;
+    if (k == 0 || k + 1 >= at->n || at->t[k - 1].e != at->t[k].s || at->t[k + 1].s != at->t[k].e)
+        return true;
+    char before = at->text[at->t[k - 1].e - 1], after = at->text[at->t[k + 1].s];
+    return !(before >= '0' && before <= '9' && after >= '0' && after <= '9');
+}
+
 /* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
  * a phrase between commas ", 70," / ", who chairs the panel,". Given the
  * token after it, returns where it starts, or `v` when there is none. */
@@ -381,12 +394,12 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor)
     if (v <= floor + 1)
         return v;
     bool paren = tok_punct(at, v - 1, ")");
-    if (!paren && !tok_punct(at, v - 1, ","))
+    if (!paren && !clause_comma(at, v - 1))
         return v;
     for (size_t k = v - 1; k-- > floor && v - k < PHRASE_INSERTION_MAX;) {
         if (at->t[k].type == TK_QUOTE || at->t[k].type == TK_PARA)
             return v;
-        if (paren ? tok_punct(at, k, "(") : tok_punct(at, k, ","))
+        if (paren ? tok_punct(at, k, "(") : clause_comma(at, k))
             return insertion_fits(at, k, v - k) ? k : v;
     }
     return v;
@@ -396,12 +409,12 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor)
 size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit)
 {
     bool paren = i < limit && tok_punct(at, i, "(");
-    if (!paren && !(i < limit && tok_punct(at, i, ",")))
+    if (!paren && !(i < limit && clause_comma(at, i)))
         return i;
     for (size_t k = i + 1; k < limit && k - i < PHRASE_INSERTION_MAX; k++) {
         if (at->t[k].type == TK_QUOTE)
             return i;
-        if (paren ? tok_punct(at, k, ")") : tok_punct(at, k, ","))
+        if (paren ? tok_punct(at, k, ")") : clause_comma(at, k))
             return insertion_fits(at, i, k - i) ? k + 1 : i;
     }
     return i;
