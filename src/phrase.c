@@ -131,6 +131,20 @@ size_t phrase_after(const tokens *at, size_t from, size_t limit)
     return e;
 }
 
+/* Past the party labels and plural titles opening the name [b, to):
+ * "Democrat Ana Ruiz" is Ana Ruiz, "Senators Bo Chan" Bo Chan; but a body
+ * keeps its label ("Republican National Committee"). */
+static size_t past_labels(const tokens *at, size_t b, size_t to)
+{
+    size_t n = b;
+    while (n + 1 < to && (at->t[n].lex & LEX_LABEL))
+        n++;
+    for (size_t k = n; k < to; k++)
+        if (at->t[k].lex & (LEX_BODY | LEX_PLACE))
+            return b;
+    return n;
+}
+
 /* Where the name begins in a capitalised phrase [from, to): after the last
  * title word, so "US secretary of state Mike Pompeo" gives "Mike Pompeo". */
 size_t phrase_name_start(const tokens *at, size_t from, size_t to)
@@ -151,7 +165,7 @@ size_t phrase_name_start(const tokens *at, size_t from, size_t to)
             p--;
         if (p == b || p == from || at->t[p - 1].type != TK_WORD || !(at->t[p - 1].flags & TF_CAP) ||
             (at->t[p - 1].flags & TF_POSS) || (at->t[p - 1].lex & LEX_TITLE))
-            return b;
+            return past_labels(at, b, to);
         b = p;
     }
 }
