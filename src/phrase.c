@@ -145,6 +145,21 @@ static size_t past_labels(const tokens *at, size_t b, size_t to)
     return n;
 }
 
+/* Whether token k is a function word or a verb of speech capitalised
+ * inside a run of capitals [from, to), with capitals either side: only
+ * Title Case capitalises it, and a headline or deck is no name ("Christie
+ * Is Over Marco Rubio", "Vidal Says Marco Rubio" name Marco Rubio; "Ruiz
+ * Flattered Berg For His Tone" names nobody). The last
+ * word of a run is a name whatever it means ("George Will"). */
+static bool title_case_function(const tokens *at, size_t k, size_t from, size_t to)
+{
+    return k > from && k + 1 < to && (at->t[k].flags & TF_CAP) &&
+           (at->t[k].lex & (LEX_STOP | LEX_THE | LEX_BOUND | LEX_CUE | LEX_CUE_ING)) &&
+           !(at->t[k].lex & LEX_PARTICLE) &&
+           at->t[k - 1].type == TK_WORD && (at->t[k - 1].flags & TF_CAP) &&
+           at->t[k + 1].type == TK_WORD && (at->t[k + 1].flags & TF_CAP);
+}
+
 /* Where the name begins in a capitalised phrase [from, to): after the last
  * title word, so "US secretary of state Mike Pompeo" gives "Mike Pompeo". */
 size_t phrase_name_start(const tokens *at, size_t from, size_t to)
@@ -156,8 +171,11 @@ size_t phrase_name_start(const tokens *at, size_t from, size_t to)
         b--;
     for (;;) {
         while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
-               (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
+               (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE) &&
+               !title_case_function(at, b - 1, from, to))
             b--;
+        if (b > from && title_case_function(at, b - 1, from, to))
+            return b;
         /* Particles between the words of a name: "Maria de la Cruz". */
         size_t p = b;
         while (p < to && p > from && b - p < 2 && at->t[p - 1].type == TK_WORD &&
