@@ -143,7 +143,7 @@ static const lex_entry lex_lists[] = {
      "years earlier elsewhere overall otherwise regardless rather once", LEX_OPENER},
     /* Party labels and plural titles: "Republican Tom Hale said" is Tom
      * Hale; "Senators Ann Lee and Bo Chan" are no "Senators Ann Lee". */
-    {"democrat democrats republican republicans libertarian libertarians independent "
+    {"democrat democrats democratic republican republicans libertarian libertarians independent "
      "senators representatives reps governors mayors ministers congressmen "
      "congresswomen lawmakers candidates presidents secretaries ambassadors judges "
      "justices officials", LEX_LABEL},

@@ -312,10 +312,11 @@ size_t phrase_subject_end(const tokens *at, size_t cs, size_t limit)
         /* A title word ending a name ("Kim Jong Un met") heads nothing. */
         bool name_word = e - cs >= 2 && (at->t[e - 1].flags & TF_CAP) && (at->t[e - 2].flags & TF_CAP) &&
                          !(at->t[e - 2].lex & LEX_TITLE);
-        if (!fits && !name_word && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
+        if (!fits && !name_word &&
+            (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE | LEX_LABEL))) {
             /* "the harbour master’s deputy", "the ferry operator", "chief
-             * financial officer": lowercase words up to a possessive or the
-             * head noun. */
+             * financial officer", "Republican mayoral candidate Ana Ruiz":
+             * lowercase words up to a possessive or the head noun. */
             size_t h = e;
             while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & (TF_POSS | TF_CAP)) &&
                    !(at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))
@@ -498,6 +499,42 @@ static char *name_dup(const tokens *at, size_t from, size_t to)
     return s;
 }
 
+/* Whether token i is a word in Title Case ("Hastily", not "GOP"). */
+static bool title_case(const tokens *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_WORD && (k->flags & TF_CAP) && k->e - k->s > 1 &&
+           at->text[k->s + 1] >= 'a' && at->text[k->s + 1] <= 'z';
+}
+
+/* Notes in p how the article writes each word where only a name takes a
+ * capital: after a word or a comma mid-sentence ("met the Hastings
+ * family", "acted hastily"). */
+static int note_words(const tokens *at, people *p)
+{
+    int rc = 0;
+    for (size_t i = 1; i < at->n && rc == 0; i++) {
+        const tok *k = &at->t[i];
+        if (k->type != TK_WORD || k->sent == i ||
+            !(at->t[i - 1].type == TK_WORD || tok_punct(at, i - 1, ",")))
+            continue;
+        if (!(k->flags & TF_CAP))
+            rc = people_note_word(p, at->text + k->s, k->e - k->s, false);
+        else if (title_case(at, i))
+            rc = people_note_word(p, at->text + k->s, k->e - k->s, true);
+    }
+    people_index_words(p);
+    return rc;
+}
+
+bool phrase_opener_only(const tokens *at, const people *p, size_t i, bool lower_too)
+{
+    const tok *k = &at->t[i];
+    return k->sent == i && title_case(at, i) && !(k->lex & (LEX_TITLE | LEX_PLACE | LEX_BODY)) &&
+           !people_seen_capital(p, at->text + k->s, k->e - k->s) &&
+           (!lower_too || people_seen_lower(p, at->text + k->s, k->e - k->s));
+}
+
 /*
  * Collects the people of the article: every name of two to four
  * capitalised words that is not an organisation, a place or a date, with
@@ -506,7 +543,7 @@ static char *name_dup(const tokens *at, size_t from, size_t to)
  */
 int phrase_collect_people(const tokens *at, people *p)
 {
-    int rc = 0;
+    int rc = note_words(at, p);
     for (size_t i = 0; i < at->n && rc == 0; i++) {
         bool cap = at->t[i].type == TK_WORD && (at->t[i].flags & TF_CAP);
         bool run_ends = !cap || (at->t[i].flags & TF_POSS) || i + 1 == at->n ||
@@ -515,15 +552,16 @@ int phrase_collect_people(const tokens *at, people *p)
             continue;
         size_t end = i + 1;
         size_t ns = phrase_name_start(at, end > 6 ? end - 6 : 0, end);
-        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)))
-            ns++;
+        while (ns < end && ((at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)) ||
+                            phrase_opener_only(at, p, ns, true)))
+            ns++; /* "Rival Hillary Clinton", where the article writes "her rival" */
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
                          (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
         if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
             continue;
         bool plain = true;
-        for (size_t k = ns; k < end; k++)
-            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE));
+        for (size_t k = ns; k < end; k++) /* nor "Suddenly I" */
+            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE)) && !tok_is(at, k, "I");
         if (!plain)
             continue;
         size_t tb = ns;

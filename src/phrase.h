@@ -53,6 +53,11 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor);
 size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit);
 /* Whether [b, e) is a role with its complement ("the mayor of Port Ellis"). */
 bool phrase_role_of(const tokens *at, size_t b, size_t e);
+/* Whether token i is capitalised only because it opens its sentence:
+ * Title Case there and never mid-sentence in the article (by the words p
+ * noted), and with lower_too written in lowercase elsewhere ("Hastily, the
+ * board met" beside "acted hastily"): so no name. */
+bool phrase_opener_only(const tokens *at, const people *p, size_t i, bool lower_too);
 /* Adds to p every person the article names, with the title before the
  * name or the apposition after it. Returns 0 or -ENOMEM. */
 int phrase_collect_people(const tokens *at, people *p);

@@ -9,6 +9,8 @@
  */
 #include "refer.h"
 
+#include "given.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -505,6 +507,20 @@ static int resolve_capitalised(const reading *at, size_t from, size_t to, entity
             phrase_name_start(&at->tk, from, k) + 2 <= k && !(at->tk.t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
             return resolve_phrase(at, from, k, out);
     size_t ns = phrase_name_start(&at->tk, from, to);
+    /* "Rival Hillary Clinton said", where the article writes "her rival". */
+    if (ns == from && ns + 1 < to && phrase_opener_only(&at->tk, at->people, ns, true))
+        ns++;
+    /* "Hastily, …", "Reached by phone, …": a lone word capitalised only as
+     * it opens its sentence, never so elsewhere and written in lowercase
+     * there ("acted hastily"), names nobody (but "Will said", a given name). */
+    if (ns == from && ns + 1 == to && phrase_opener_only(&at->tk, at->people, ns, true) &&
+        !given_sex(at->tk.text + at->tk.t[ns].s, at->tk.t[ns].e - at->tk.t[ns].s)) {
+        char *word = tok_dup(&at->tk, ns, to);
+        bool known = word && people_full_name(at->people, word, true);
+        free(word);
+        if (!known)
+            return 0;
+    }
     return ns == to ? resolve_titles(at, from, to, out) : resolve_name(at, from, ns, to, out);
 }
 
