@@ -36,6 +36,7 @@ enum {
                              * so part of no name: "Even Ana Ruiz said" */
     LEX_LABEL = 1 << 24,    /* says what a person is, before the name but no part
                              * of it: "Democrat Ana Ruiz", "Senators Bo Chan" */
+    LEX_FIRM = 1 << 25,     /* ends a company's name: "Harbour Logistics Ltd." */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
