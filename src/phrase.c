@@ -453,11 +453,31 @@ size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit)
     return i;
 }
 
+/* Whether the sentence starting at token ss is a byline: a paragraph of
+ * its own, "By" and then only capitalised words, commas and "and" ("By
+ * Nora Quill, Kestrel Courier", "By NORA QUILL"). The writer named there
+ * is nobody's subject and nobody a pronoun stands for. */
+bool phrase_byline(const tokens *at, size_t ss)
+{
+    if (ss + 1 >= at->n || at->t[ss].sent != ss || (ss > 0 && at->t[ss - 1].type != TK_PARA) ||
+        !(at->t[ss].flags & TF_CAP) || !tok_is(at, ss, "By") || !(at->t[ss + 1].flags & TF_CAP))
+        return false;
+    for (size_t k = ss + 1; k < at->n && at->t[k].type != TK_PARA; k++)
+        if (k - ss > 16 || !((at->t[k].type == TK_WORD && (at->t[k].flags & TF_CAP)) ||
+                             tok_is(at, k, "and") || tok_punct(at, k, ",")))
+            return false;
+    return true;
+}
+
 /* The subject of the sentence starting at token ss, read up to `limit`:
  * [*from, *to), empty when there is none. "Another resident, Tom Bay,
  * disagreed": the name in apposition (not "Tom Hale, a Republican,"). */
 void phrase_subject(const tokens *at, size_t ss, size_t limit, size_t *from, size_t *to)
 {
+    if (phrase_byline(at, ss)) {
+        *from = *to = ss;
+        return;
+    }
     size_t cs = phrase_clause_start(at, ss, limit), se = phrase_subject_end(at, cs, limit);
     size_t after = se > cs ? phrase_insertion_after(at, se, limit) : se;
     if (after > se + 2 && tok_punct(at, se, ",") && (at->t[after - 2].flags & TF_CAP) &&
@@ -545,6 +565,11 @@ int phrase_collect_people(const tokens *at, people *p)
 {
     int rc = note_words(at, p);
     for (size_t i = 0; i < at->n && rc == 0; i++) {
+        if (phrase_byline(at, i)) { /* the writer, unless named elsewhere */
+            while (i + 1 < at->n && at->t[i + 1].type != TK_PARA)
+                i++;
+            continue;
+        }
         bool cap = at->t[i].type == TK_WORD && (at->t[i].flags & TF_CAP);
         bool run_ends = !cap || (at->t[i].flags & TF_POSS) || i + 1 == at->n ||
                         at->t[i + 1].type != TK_WORD || !(at->t[i + 1].flags & TF_CAP);

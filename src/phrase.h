@@ -38,6 +38,9 @@ char *phrase_describe(const tokens *at, size_t from, size_t to);
 size_t phrase_clause_start(const tokens *at, size_t s, size_t limit);
 /* The end of the subject opening the clause at cs. */
 size_t phrase_subject_end(const tokens *at, size_t cs, size_t limit);
+/* Whether the sentence starting at ss is a byline ("By Nora Quill,
+ * Kestrel Courier" as a paragraph of its own). */
+bool phrase_byline(const tokens *at, size_t ss);
 /* The subject [*from, *to) of the sentence starting at ss (a name in
  * apposition when there is one); empty when none. */
 void phrase_subject(const tokens *at, size_t ss, size_t limit, size_t *from, size_t *to);

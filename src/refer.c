@@ -279,8 +279,8 @@ static int named_before(const reading *at, unsigned gender, entity *out)
     while (last > 0 && at->tk.t[last].type == TK_PARA)
         last--;
     size_t ps = at->tk.t[last].sent;
-    if (at->tk.t[ps].para + 1 < at->tk.t[at->cur].para)
-        return 0;
+    if (at->tk.t[ps].para + 1 < at->tk.t[at->cur].para || phrase_byline(&at->tk, ps))
+        return 0; /* "By Nora Quill" above "“…,” she said." is the writer */
     for (size_t a = ps; a < s && n < 2;) {
         size_t b = a;
         while (b < s && at->tk.t[b].type == TK_WORD && (at->tk.t[b].flags & TF_CAP) &&
