@@ -137,8 +137,10 @@ size_t phrase_after(const tokens *at, size_t from, size_t limit)
 static size_t past_labels(const tokens *at, size_t b, size_t to)
 {
     size_t n = b;
-    while (n + 1 < to && (at->t[n].lex & LEX_LABEL))
-        n++;
+    /* the last label of the run: "Ranking Democrat Dianne Feinstein" */
+    for (size_t k = b; k + 1 < to; k++)
+        if (at->t[k].lex & LEX_LABEL)
+            n = k + 1;
     for (size_t k = n; k < to; k++)
         if (at->t[k].lex & (LEX_BODY | LEX_PLACE))
             return b;
@@ -582,7 +584,8 @@ int phrase_collect_people(const tokens *at, people *p)
             ns++; /* "Rival Hillary Clinton", where the article writes "her rival" */
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
                          (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
-        if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
+        if ((end - ns < 2 && !(end - ns == 1 && honorific)) || /* "Mr. Reyes" says he is a man */
+            (at->t[end - 1].lex & LEX_LABEL))                 /* "Presumptive Democratic" */
             continue;
         bool plain = true;
         for (size_t k = ns; k < end; k++) /* nor "Suddenly I" */
