@@ -141,6 +141,14 @@ static const lex_entry lex_lists[] = {
      "importantly ironically naturally sadly oddly frankly honestly actually basically "
      "essentially simply almost nearly shortly back hours minutes days weeks months "
      "years earlier elsewhere overall otherwise regardless rather once", LEX_OPENER},
+    /* Party labels and plural titles: "Republican Tom Hale said" is Tom
+     * Hale; "Senators Ann Lee and Bo Chan" are no "Senators Ann Lee". */
+    {"democrat democrats democratic republican republicans libertarian libertarians independent "
+     "senators representatives reps governors mayors ministers congressmen "
+     "congresswomen lawmakers candidates presidents secretaries ambassadors judges "
+     "justices officials", LEX_LABEL},
+    {"coalition caucus convention conference", LEX_BODY},
+    {"ltd inc corp co llc plc gmbh ag sa nv bv", LEX_FIRM},
     {"times post news journal herald tribune daily examiner guardian telegraph mail express "
      "reuters press associated gazette observer chronicle review magazine sea river street "
      "road avenue square island islands bay county city airport station hospital school "

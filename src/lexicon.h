@@ -34,6 +34,9 @@ enum {
     LEX_ABBREV = 1 << 22,   /* a title abbreviated with a dot: Mr., Sen., Gen. */
     LEX_OPENER = 1 << 23,   /* capitalised only because it opens a sentence, and
                              * so part of no name: "Even Ana Ruiz said" */
+    LEX_LABEL = 1 << 24,    /* says what a person is, before the name but no part
+                             * of it: "Democrat Ana Ruiz", "Senators Bo Chan" */
+    LEX_FIRM = 1 << 25,     /* ends a company's name: "Harbour Logistics Ltd." */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,12 @@ typedef struct name_word {
     unsigned sexes;   /* what the titles of everyone with this surname say */
 } name_word;
 
+/* How the article writes a word elsewhere than opening a sentence: a
+ * hash of the word folded to lowercase, with WORD_CAPITAL and WORD_LOWER
+ * bits in its low two bits. */
+#define WORD_CAPITAL 1u
+#define WORD_LOWER 2u
+
 struct people {
     person *v;
     size_t n, cap;
@@ -39,6 +46,8 @@ struct people {
     size_t n_words;
     name_word *title_words; /* the words of people's titles, one per person */
     size_t n_title_words;
+    uint64_t *seen; /* sorted and merged by people_index */
+    size_t n_seen, cap_seen;
 };
 
 people *people_new(void)
@@ -57,7 +66,74 @@ void people_free(people *p)
     free(p->v);
     free(p->words);
     free(p->title_words);
+    free(p->seen);
     free(p);
+}
+
+/* FNV-1a of the word folded to ASCII lowercase, its low bits cleared. */
+static uint64_t word_hash(const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211u;
+    }
+    return h & ~(uint64_t)3;
+}
+
+static int note_seen(people *p, uint64_t v)
+{
+    if (array_grow((void **)&p->seen, &p->cap_seen, p->n_seen + 1, sizeof *p->seen))
+        return -ENOMEM;
+    p->seen[p->n_seen++] = v;
+    return 0;
+}
+
+int people_note_word(people *p, const char *w, size_t n, bool capital)
+{
+    return note_seen(p, word_hash(w, n) | (capital ? WORD_CAPITAL : WORD_LOWER));
+}
+
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void people_index_words(people *p)
+{
+    if (p->n_seen == 0)
+        return;
+    qsort(p->seen, p->n_seen, sizeof *p->seen, by_u64);
+    size_t k = 1;
+    for (size_t i = 1; i < p->n_seen; i++)
+        if (p->seen[i] != p->seen[k - 1])
+            p->seen[k++] = p->seen[i];
+    p->n_seen = k;
+}
+
+static bool seen_as(const people *p, const char *w, size_t n, unsigned how)
+{
+    uint64_t v = word_hash(w, n) | how;
+    size_t lo = 0, hi = p->n_seen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->seen[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->n_seen && p->seen[lo] == v;
+}
+
+bool people_seen_capital(const people *p, const char *w, size_t n)
+{
+    return seen_as(p, w, n, WORD_CAPITAL);
+}
+
+bool people_seen_lower(const people *p, const char *w, size_t n)
+{
+    return seen_as(p, w, n, WORD_LOWER);
 }
 
 int people_adopt(people *p, char *name, char *title)
@@ -78,6 +154,9 @@ int people_add(people *p, const char *name, const char *title)
 
 int people_add_all(people *p, const people *from)
 {
+    for (size_t i = 0; i < from->n_seen; i++)
+        if (note_seen(p, from->seen[i]))
+            return -ENOMEM;
     for (size_t i = 0; i < from->n; i++) {
         int rc = people_add(p, from->v[i].name, from->v[i].titles);
         if (rc)
@@ -88,7 +167,8 @@ int people_add_all(people *p, const people *from)
 
 bool people_equal(const people *x, const people *y)
 {
-    if (x->n != y->n)
+    if (x->n != y->n || x->n_seen != y->n_seen ||
+        (x->n_seen && memcmp(x->seen, y->seen, x->n_seen * sizeof *x->seen) != 0))
         return false;
     for (size_t i = 0; i < x->n; i++)
         if (strcmp(x->v[i].name, y->v[i].name) != 0 || strcmp(x->v[i].titles, y->v[i].titles) != 0)
@@ -213,6 +293,7 @@ static int index_titles(people *p)
 
 int people_index(people *p)
 {
+    people_index_words(p);
     if (p->n == 0)
         return 0;
     qsort(p->v, p->n, sizeof *p->v, by_name);
@@ -274,8 +355,37 @@ static size_t lower_bound(const people *p, const char *w, size_t n)
     return lower_bound_in(p->words, p->n_words, w, n, false);
 }
 
+/* Whether the name `longer` ends with the whole name `shorter`: "Rival
+ * Hillary Clinton", a sentence's first word taken into a run, is no other
+ * person than "Hillary Clinton", whom "Clinton" then means. */
+static bool ends_with_name(const char *longer, const char *shorter)
+{
+    size_t a = strlen(longer), b = strlen(shorter);
+    return a > b && longer[a - b - 1] == ' ' && strcmp(longer + a - b, shorter) == 0;
+}
+
+/* Whether `name` is itself a name of the register. */
+static bool registered(const people *p, const char *name)
+{
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->v[mid].name, name);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 const char *people_full_name(const people *p, const char *name, bool any_word)
 {
+    /* A full name stays itself: "Marco Rubio" is not "Vidal Says Marco Rubio". */
+    if (strchr(name, ' ') && registered(p, name))
+        return NULL;
     /* Look the name up by its last word, then check it stands whole. */
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
@@ -293,9 +403,13 @@ const char *people_full_name(const people *p, const char *name, bool any_word)
             if ((size_t)(end - full) < nn || strncmp(end - nn, name, nn) != 0 ||
                 (end - nn != full && end[-(long)nn - 1] != ' '))
                 continue;
-            if (found && found != full)
-                return NULL; /* two people fit: do not guess */
-            found = full;
+            if (found && found != full && !ends_with_name(full, found)) {
+                if (!ends_with_name(found, full))
+                    return NULL; /* two people fit: do not guess */
+                found = full;
+            } else if (!found) {
+                found = full;
+            }
         }
         if (found)
             return found;

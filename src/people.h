@@ -8,6 +8,7 @@
 #define QL_PEOPLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct people people;
 
@@ -25,6 +26,18 @@ int people_adopt(people *p, char *name, char *title);
 int people_add_all(people *p, const people *from);
 /* Whether two indexed registers hold the same people with the same titles. */
 bool people_equal(const people *x, const people *y);
+/* Notes how the article writes the word w[0..n) where nothing but a name
+ * would capitalise it, mid-sentence: capitalised ("the Hastings plan") or
+ * not ("acted hastily"), so that a word capitalised only where it opens a
+ * sentence ("Hastily, the board met") is known for no name. Returns 0 or
+ * -ENOMEM. */
+int people_note_word(people *p, const char *w, size_t n, bool capital);
+/* Sorts the noted words for the look-ups below (people_index does too). */
+void people_index_words(people *p);
+/* Whether the article writes w[0..n) capitalised mid-sentence, or in
+ * lowercase; by the notes as last indexed. */
+bool people_seen_capital(const people *p, const char *w, size_t n);
+bool people_seen_lower(const people *p, const char *w, size_t n);
 /* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
 int people_index(people *p);
 /* The one full name that ends with `name` (a surname), else, when

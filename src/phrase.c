@@ -131,6 +131,37 @@ size_t phrase_after(const tokens *at, size_t from, size_t limit)
     return e;
 }
 
+/* Past the party labels and plural titles opening the name [b, to):
+ * "Democrat Ana Ruiz" is Ana Ruiz, "Senators Bo Chan" Bo Chan; but a body
+ * keeps its label ("Republican National Committee"). */
+static size_t past_labels(const tokens *at, size_t b, size_t to)
+{
+    size_t n = b;
+    /* the last label of the run: "Ranking Democrat Dianne Feinstein" */
+    for (size_t k = b; k + 1 < to; k++)
+        if (at->t[k].lex & LEX_LABEL)
+            n = k + 1;
+    for (size_t k = n; k < to; k++)
+        if (at->t[k].lex & (LEX_BODY | LEX_PLACE))
+            return b;
+    return n;
+}
+
+/* Whether token k is a function word or a verb of speech capitalised
+ * inside a run of capitals [from, to), with capitals either side: only
+ * Title Case capitalises it, and a headline or deck is no name ("Christie
+ * Is Over Marco Rubio", "Vidal Says Marco Rubio" name Marco Rubio; "Ruiz
+ * Flattered Berg For His Tone" names nobody). The last
+ * word of a run is a name whatever it means ("George Will"). */
+static bool title_case_function(const tokens *at, size_t k, size_t from, size_t to)
+{
+    return k > from && k + 1 < to && (at->t[k].flags & TF_CAP) &&
+           (at->t[k].lex & (LEX_STOP | LEX_THE | LEX_BOUND | LEX_CUE | LEX_CUE_ING)) &&
+           !(at->t[k].lex & LEX_PARTICLE) &&
+           at->t[k - 1].type == TK_WORD && (at->t[k - 1].flags & TF_CAP) &&
+           at->t[k + 1].type == TK_WORD && (at->t[k + 1].flags & TF_CAP);
+}
+
 /* Where the name begins in a capitalised phrase [from, to): after the last
  * title word, so "US secretary of state Mike Pompeo" gives "Mike Pompeo". */
 size_t phrase_name_start(const tokens *at, size_t from, size_t to)
@@ -142,8 +173,11 @@ size_t phrase_name_start(const tokens *at, size_t from, size_t to)
         b--;
     for (;;) {
         while (b > from && (at->t[b - 1].flags & TF_CAP) && at->t[b - 1].type == TK_WORD &&
-               (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE))
+               (b == to || !(at->t[b - 1].flags & TF_POSS)) && !(at->t[b - 1].lex & LEX_TITLE) &&
+               !title_case_function(at, b - 1, from, to))
             b--;
+        if (b > from && title_case_function(at, b - 1, from, to))
+            return b;
         /* Particles between the words of a name: "Maria de la Cruz". */
         size_t p = b;
         while (p < to && p > from && b - p < 2 && at->t[p - 1].type == TK_WORD &&
@@ -151,7 +185,7 @@ size_t phrase_name_start(const tokens *at, size_t from, size_t to)
             p--;
         if (p == b || p == from || at->t[p - 1].type != TK_WORD || !(at->t[p - 1].flags & TF_CAP) ||
             (at->t[p - 1].flags & TF_POSS) || (at->t[p - 1].lex & LEX_TITLE))
-            return b;
+            return past_labels(at, b, to);
         b = p;
     }
 }
@@ -280,10 +314,11 @@ size_t phrase_subject_end(const tokens *at, size_t cs, size_t limit)
         /* A title word ending a name ("Kim Jong Un met") heads nothing. */
         bool name_word = e - cs >= 2 && (at->t[e - 1].flags & TF_CAP) && (at->t[e - 2].flags & TF_CAP) &&
                          !(at->t[e - 2].lex & LEX_TITLE);
-        if (!fits && !name_word && (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE))) {
+        if (!fits && !name_word &&
+            (at->t[e - 1].lex & (LEX_THE | LEX_DET | LEX_TITLE | LEX_ROLE | LEX_LABEL))) {
             /* "the harbour master’s deputy", "the ferry operator", "chief
-             * financial officer": lowercase words up to a possessive or the
-             * head noun. */
+             * financial officer", "Republican mayoral candidate Ana Ruiz":
+             * lowercase words up to a possessive or the head noun. */
             size_t h = e;
             while (h < limit && h - e < 3 && subject_word(at, h) && !(at->t[h].flags & (TF_POSS | TF_CAP)) &&
                    !(at->t[h].lex & (LEX_ROLE | LEX_TITLE | LEX_PLURAL)))
@@ -373,6 +408,19 @@ void phrase_apposed_name(const tokens *at, size_t limit, size_t *from, size_t *t
     }
 }
 
+/* Whether token k is a comma that separates words: not the comma inside
+ * a number ("some 3,000 workers"), which has a digit on each side and no
+ * space. */
+static bool clause_comma(const tokens *at, size_t k)
+{
+    if (!tok_punct(at, k, ","))
+        return false;
+    if (k == 0 || k + 1 >= at->n || at->t[k - 1].e != at->t[k].s || at->t[k + 1].s != at->t[k].e)
+        return true;
+    char before = at->text[at->t[k - 1].e - 1], after = at->text[at->t[k + 1].s];
+    return !(before >= '0' && before <= '9' && after >= '0' && after <= '9');
+}
+
 /* An insertion between a speaker and the verb: a parenthesis "(R-Ohio)" or
  * a phrase between commas ", 70," / ", who chairs the panel,". Given the
  * token after it, returns where it starts, or `v` when there is none. */
@@ -381,12 +429,12 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor)
     if (v <= floor + 1)
         return v;
     bool paren = tok_punct(at, v - 1, ")");
-    if (!paren && !tok_punct(at, v - 1, ","))
+    if (!paren && !clause_comma(at, v - 1))
         return v;
     for (size_t k = v - 1; k-- > floor && v - k < PHRASE_INSERTION_MAX;) {
         if (at->t[k].type == TK_QUOTE || at->t[k].type == TK_PARA)
             return v;
-        if (paren ? tok_punct(at, k, "(") : tok_punct(at, k, ","))
+        if (paren ? tok_punct(at, k, "(") : clause_comma(at, k))
             return insertion_fits(at, k, v - k) ? k : v;
     }
     return v;
@@ -396,15 +444,31 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor)
 size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit)
 {
     bool paren = i < limit && tok_punct(at, i, "(");
-    if (!paren && !(i < limit && tok_punct(at, i, ",")))
+    if (!paren && !(i < limit && clause_comma(at, i)))
         return i;
     for (size_t k = i + 1; k < limit && k - i < PHRASE_INSERTION_MAX; k++) {
         if (at->t[k].type == TK_QUOTE)
             return i;
-        if (paren ? tok_punct(at, k, ")") : tok_punct(at, k, ","))
+        if (paren ? tok_punct(at, k, ")") : clause_comma(at, k))
             return insertion_fits(at, i, k - i) ? k + 1 : i;
     }
     return i;
+}
+
+/* Whether the sentence starting at token ss is a byline: a paragraph of
+ * its own, "By" and then only capitalised words, commas and "and" ("By
+ * Nora Quill, Kestrel Courier", "By NORA QUILL"). The writer named there
+ * is nobody's subject and nobody a pronoun stands for. */
+bool phrase_byline(const tokens *at, size_t ss)
+{
+    if (ss + 1 >= at->n || at->t[ss].sent != ss || (ss > 0 && at->t[ss - 1].type != TK_PARA) ||
+        !(at->t[ss].flags & TF_CAP) || !tok_is(at, ss, "By") || !(at->t[ss + 1].flags & TF_CAP))
+        return false;
+    for (size_t k = ss + 1; k < at->n && at->t[k].type != TK_PARA; k++)
+        if (k - ss > 16 || !((at->t[k].type == TK_WORD && (at->t[k].flags & TF_CAP)) ||
+                             tok_is(at, k, "and") || tok_punct(at, k, ",")))
+            return false;
+    return true;
 }
 
 /* The subject of the sentence starting at token ss, read up to `limit`:
@@ -412,6 +476,10 @@ size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit)
  * disagreed": the name in apposition (not "Tom Hale, a Republican,"). */
 void phrase_subject(const tokens *at, size_t ss, size_t limit, size_t *from, size_t *to)
 {
+    if (phrase_byline(at, ss)) {
+        *from = *to = ss;
+        return;
+    }
     size_t cs = phrase_clause_start(at, ss, limit), se = phrase_subject_end(at, cs, limit);
     size_t after = se > cs ? phrase_insertion_after(at, se, limit) : se;
     if (after > se + 2 && tok_punct(at, se, ",") && (at->t[after - 2].flags & TF_CAP) &&
@@ -453,6 +521,42 @@ static char *name_dup(const tokens *at, size_t from, size_t to)
     return s;
 }
 
+/* Whether token i is a word in Title Case ("Hastily", not "GOP"). */
+static bool title_case(const tokens *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    return k->type == TK_WORD && (k->flags & TF_CAP) && k->e - k->s > 1 &&
+           at->text[k->s + 1] >= 'a' && at->text[k->s + 1] <= 'z';
+}
+
+/* Notes in p how the article writes each word where only a name takes a
+ * capital: after a word or a comma mid-sentence ("met the Hastings
+ * family", "acted hastily"). */
+static int note_words(const tokens *at, people *p)
+{
+    int rc = 0;
+    for (size_t i = 1; i < at->n && rc == 0; i++) {
+        const tok *k = &at->t[i];
+        if (k->type != TK_WORD || k->sent == i ||
+            !(at->t[i - 1].type == TK_WORD || tok_punct(at, i - 1, ",")))
+            continue;
+        if (!(k->flags & TF_CAP))
+            rc = people_note_word(p, at->text + k->s, k->e - k->s, false);
+        else if (title_case(at, i))
+            rc = people_note_word(p, at->text + k->s, k->e - k->s, true);
+    }
+    people_index_words(p);
+    return rc;
+}
+
+bool phrase_opener_only(const tokens *at, const people *p, size_t i, bool lower_too)
+{
+    const tok *k = &at->t[i];
+    return k->sent == i && title_case(at, i) && !(k->lex & (LEX_TITLE | LEX_PLACE | LEX_BODY)) &&
+           !people_seen_capital(p, at->text + k->s, k->e - k->s) &&
+           (!lower_too || people_seen_lower(p, at->text + k->s, k->e - k->s));
+}
+
 /*
  * Collects the people of the article: every name of two to four
  * capitalised words that is not an organisation, a place or a date, with
@@ -461,8 +565,13 @@ static char *name_dup(const tokens *at, size_t from, size_t to)
  */
 int phrase_collect_people(const tokens *at, people *p)
 {
-    int rc = 0;
+    int rc = note_words(at, p);
     for (size_t i = 0; i < at->n && rc == 0; i++) {
+        if (phrase_byline(at, i)) { /* the writer, unless named elsewhere */
+            while (i + 1 < at->n && at->t[i + 1].type != TK_PARA)
+                i++;
+            continue;
+        }
         bool cap = at->t[i].type == TK_WORD && (at->t[i].flags & TF_CAP);
         bool run_ends = !cap || (at->t[i].flags & TF_POSS) || i + 1 == at->n ||
                         at->t[i + 1].type != TK_WORD || !(at->t[i + 1].flags & TF_CAP);
@@ -470,15 +579,17 @@ int phrase_collect_people(const tokens *at, people *p)
             continue;
         size_t end = i + 1;
         size_t ns = phrase_name_start(at, end > 6 ? end - 6 : 0, end);
-        while (ns < end && (at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)))
-            ns++;
+        while (ns < end && ((at->t[ns].lex & (LEX_DET | LEX_THE | LEX_FRONT | LEX_BOUND | LEX_CUE | LEX_OPENER)) ||
+                            phrase_opener_only(at, p, ns, true)))
+            ns++; /* "Rival Hillary Clinton", where the article writes "her rival" */
         bool honorific = ns > 0 && (at->t[ns - 1].lex & LEX_TITLE) &&
                          (at->t[ns - 1].lex & (LEX_MALE | LEX_FEMALE));
-        if (end - ns < 2 && !(end - ns == 1 && honorific)) /* "Mr. Reyes" says he is a man */
+        if ((end - ns < 2 && !(end - ns == 1 && honorific)) || /* "Mr. Reyes" says he is a man */
+            (at->t[end - 1].lex & LEX_LABEL))                 /* "Presumptive Democratic" */
             continue;
         bool plain = true;
-        for (size_t k = ns; k < end; k++)
-            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE));
+        for (size_t k = ns; k < end; k++) /* nor "Suddenly I" */
+            plain &= !(at->t[k].lex & (LEX_BODY | LEX_PLACE | LEX_TIME | LEX_ROLE)) && !tok_is(at, k, "I");
         if (!plain)
             continue;
         size_t tb = ns;

@@ -38,6 +38,9 @@ char *phrase_describe(const tokens *at, size_t from, size_t to);
 size_t phrase_clause_start(const tokens *at, size_t s, size_t limit);
 /* The end of the subject opening the clause at cs. */
 size_t phrase_subject_end(const tokens *at, size_t cs, size_t limit);
+/* Whether the sentence starting at ss is a byline ("By Nora Quill,
+ * Kestrel Courier" as a paragraph of its own). */
+bool phrase_byline(const tokens *at, size_t ss);
 /* The subject [*from, *to) of the sentence starting at ss (a name in
  * apposition when there is one); empty when none. */
 void phrase_subject(const tokens *at, size_t ss, size_t limit, size_t *from, size_t *to);
@@ -53,6 +56,11 @@ size_t phrase_insertion_before(const tokens *at, size_t v, size_t floor);
 size_t phrase_insertion_after(const tokens *at, size_t i, size_t limit);
 /* Whether [b, e) is a role with its complement ("the mayor of Port Ellis"). */
 bool phrase_role_of(const tokens *at, size_t b, size_t e);
+/* Whether token i is capitalised only because it opens its sentence:
+ * Title Case there and never mid-sentence in the article (by the words p
+ * noted), and with lower_too written in lowercase elsewhere ("Hastily, the
+ * board met" beside "acted hastily"): so no name. */
+bool phrase_opener_only(const tokens *at, const people *p, size_t i, bool lower_too);
 /* Adds to p every person the article names, with the title before the
  * name or the apposition after it. Returns 0 or -ENOMEM. */
 int phrase_collect_people(const tokens *at, people *p);

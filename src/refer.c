@@ -9,6 +9,8 @@
  */
 #include "refer.h"
 
+#include "given.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +40,8 @@ static bool fits_pronoun(const entity *e, unsigned gender)
 {
     if (!gender)
         return e->kind == ENT_ANON || e->kind == ENT_BODY || e->plural;
-    return (e->kind == ENT_PERSON || (e->kind == ENT_ANON && !e->plural)) && !other_sex(e, gender);
+    /* never two people named together ("Ann Lee and Bo Chan") */
+    return ((e->kind == ENT_PERSON || e->kind == ENT_ANON) && !e->plural) && !other_sex(e, gender);
 }
 
 /* The most recent speaker that a pronoun or role can stand for. */
@@ -276,8 +279,8 @@ static int named_before(const reading *at, unsigned gender, entity *out)
     while (last > 0 && at->tk.t[last].type == TK_PARA)
         last--;
     size_t ps = at->tk.t[last].sent;
-    if (at->tk.t[ps].para + 1 < at->tk.t[at->cur].para)
-        return 0;
+    if (at->tk.t[ps].para + 1 < at->tk.t[at->cur].para || phrase_byline(&at->tk, ps))
+        return 0; /* "By Nora Quill" above "“…,” she said." is the writer */
     for (size_t a = ps; a < s && n < 2;) {
         size_t b = a;
         while (b < s && at->tk.t[b].type == TK_WORD && (at->tk.t[b].flags & TF_CAP) &&
@@ -505,7 +508,41 @@ static int resolve_capitalised(const reading *at, size_t from, size_t to, entity
             phrase_name_start(&at->tk, from, k) + 2 <= k && !(at->tk.t[k - 1].lex & (LEX_BODY | LEX_TITLE)))
             return resolve_phrase(at, from, k, out);
     size_t ns = phrase_name_start(&at->tk, from, to);
+    /* "Rival Hillary Clinton said", where the article writes "her rival". */
+    if (ns == from && ns + 1 < to && phrase_opener_only(&at->tk, at->people, ns, true))
+        ns++;
+    /* "Hastily, …", "Reached by phone, …": a lone word capitalised only as
+     * it opens its sentence, never so elsewhere and written in lowercase
+     * there ("acted hastily"), names nobody (but "Will said", a given name). */
+    if (ns == from && ns + 1 == to && phrase_opener_only(&at->tk, at->people, ns, true) &&
+        !given_sex(at->tk.text + at->tk.t[ns].s, at->tk.t[ns].e - at->tk.t[ns].s)) {
+        char *word = tok_dup(&at->tk, ns, to);
+        bool known = word && people_full_name(at->people, word, true);
+        free(word);
+        if (!known)
+            return 0;
+    }
     return ns == to ? resolve_titles(at, from, to, out) : resolve_name(at, from, ns, to, out);
+}
+
+/* The company a later "the company" or "the firm" stands for when no
+ * name holds that word: the nearest name before ending in a company's
+ * suffix ("Harbour Logistics Ltd. cut 200 jobs."), as a new string, or NULL. */
+static char *named_firm(const reading *at, size_t before, size_t head)
+{
+    if (!tok_is(&at->tk, head, "company") && !tok_is(&at->tk, head, "firm"))
+        return NULL;
+    for (size_t k = before; k-- > 0 && before - k < 2000;) {
+        const tok *w = &at->tk.t[k];
+        if (w->type != TK_WORD || !(w->flags & TF_CAP) || !(w->lex & LEX_FIRM))
+            continue;
+        size_t a = k;
+        while (a > 0 && at->tk.t[a - 1].type == TK_WORD && (at->tk.t[a - 1].flags & TF_CAP) &&
+               !(at->tk.t[a - 1].lex & (LEX_THE | LEX_DET | LEX_FRONT | LEX_OPENER)))
+            a--;
+        return k > a ? tok_dup(&at->tk, a, k + 1) : NULL;
+    }
+    return NULL;
 }
 
 /* "the spokeswoman", "the minister": someone already introduced (whose
@@ -529,6 +566,8 @@ static int resolve_role(const reading *at, size_t from, size_t to, bool plural, 
     const char *person = e ? NULL : people_titled(at->people, role);
     char *intro = e || person || !(head->lex & LEX_AGENT) ? NULL : introduced(at, from, h);
     char *body = e || person || intro || !(last->lex & LEX_BODY) ? NULL : named_body(at, from, to - 1);
+    if (!body && !e && !person && !intro && to - from == 2)
+        body = named_firm(at, from, to - 1); /* "the company", after "Harbour Logistics Ltd." */
     int rc;
     if (e)
         rc = copy_entity(out, e);
@@ -562,6 +601,47 @@ static int resolve_possessed(const reading *at, size_t from, size_t to, bool plu
     return 0;
 }
 
+/* "Ana Ruiz with the dockworkers' union", "Bo Chan of the harbour
+ * board": a name, then the body its bearer belongs to. The name speaks. */
+static int resolve_affiliated(const reading *at, size_t from, size_t to, entity *out)
+{
+    size_t k = from;
+    while (k < to && at->tk.t[k].type == TK_WORD && (at->tk.t[k].flags & TF_CAP) && !(at->tk.t[k].flags & TF_POSS))
+        k++;
+    if (k == from || k + 2 >= to || (at->tk.t[to - 1].flags & TF_CAP) || !(at->tk.t[k + 1].lex & (LEX_THE | LEX_DET)) ||
+        !(tok_is(&at->tk, k, "with") || tok_is(&at->tk, k, "of") || tok_is(&at->tk, k, "from") ||
+          tok_is(&at->tk, k, "at")))
+        return RESOLVE_NEXT;
+    return resolve_phrase(at, from, k, out);
+}
+
+/* "Senators Ann Lee of Ohio and Bo Chan of Utah said": two people, each
+ * named in full, speak together: "Ann Lee and Bo Chan". */
+static int resolve_joined(const reading *at, size_t from, size_t to, entity *out)
+{
+    size_t j = from + 1;
+    while (j + 1 < to && !tok_is(&at->tk, j, "and"))
+        j++;
+    if (j + 1 >= to || !(at->tk.t[j - 1].flags & TF_CAP) || !(at->tk.t[j + 1].flags & TF_CAP) ||
+        !(at->tk.t[from].flags & TF_CAP))
+        return RESOLVE_NEXT;
+    entity a = {0}, b = {0};
+    int rc = resolve_phrase(at, from, j, &a);
+    if (rc == 0)
+        rc = resolve_phrase(at, j + 1, to, &b);
+    bool both = rc == 0 && a.name && b.name && a.kind == ENT_PERSON && b.kind == ENT_PERSON &&
+                strchr(a.name, ' ') && strchr(b.name, ' ');
+    if (both) {
+        char *name = malloc(strlen(a.name) + strlen(b.name) + sizeof " and ");
+        if (name)
+            sprintf(name, "%s and %s", a.name, b.name);
+        rc = refer_set(out, name, ENT_PERSON, true); /* named, as "Frank Newport" is */
+    }
+    refer_clear(&a);
+    refer_clear(&b);
+    return rc ? rc : both ? 0 : RESOLVE_NEXT;
+}
+
 /* Resolves the phrase [from, to) to an entity, its sex aside: an anaphor,
  * a description, a name, a role, a name's body, in that order. */
 static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out)
@@ -576,7 +656,9 @@ static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out
     if ((last->flags & TF_POSS) || (to - from == 1 && (first->lex & (LEX_THE | LEX_DET))))
         return 0; /* "Ruiz's", or "The" of "The sign read" */
     bool plural = phrase_plural(&at->tk, from, to);
-    if ((rc = resolve_description(at, from, to, plural, out)) != RESOLVE_NEXT ||
+    if ((rc = resolve_joined(at, from, to, out)) != RESOLVE_NEXT ||
+        (rc = resolve_affiliated(at, from, to, out)) != RESOLVE_NEXT ||
+        (rc = resolve_description(at, from, to, plural, out)) != RESOLVE_NEXT ||
         (rc = resolve_capitalised(at, from, to, out)) != RESOLVE_NEXT)
         return rc;
     if (((first->lex & LEX_THE) || (first->flags & TF_POSS)) && to - from > 1)
