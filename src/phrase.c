@@ -380,11 +380,13 @@ bool phrase_plural(const tokens *at, size_t from, size_t to)
 }
 
 /* Whether an insertion of n tokens opening at token `open` is one: short,
- * or a relative clause, which runs long in news copy (", who asked not to
- * be named because they were not allowed to speak to the press,"). */
+ * or a relative clause or an apposition, which run long in news copy (",
+ * who asked not to be named because they were not allowed to speak to the
+ * press,", ", the company's chief executive since the merger of …,"). */
 static bool insertion_fits(const tokens *at, size_t open, size_t n)
 {
-    return n < 16 || (open + 1 < at->n && (tok_is(at, open + 1, "who") || tok_is(at, open + 1, "whose")));
+    return n < 16 || (open + 1 < at->n && (tok_is(at, open + 1, "who") || tok_is(at, open + 1, "whose") ||
+                                           (at->t[open + 1].lex & LEX_THE)));
 }
 
 /* After an inverted cue, a description and the name it is given: "said
