@@ -447,6 +447,15 @@ static int resolve_description(const reading *at, size_t from, size_t to, bool p
  * gave that title, else the title. */
 static int resolve_titles(const reading *at, size_t from, size_t to, entity *out)
 {
+    /* "King said": a title word that is the surname of a person the
+     * article names in full ("Rep. Peter King") is that person. */
+    if (to == from + 1 && (at->tk.t[from].flags & TF_CAP)) {
+        char *word = tok_dup(&at->tk, from, to);
+        const char *full = word ? people_full_name(at->people, word, false) : NULL;
+        free(word);
+        if (full)
+            return refer_set(out, strdup(full), ENT_PERSON, false);
+    }
     char *role = tok_dup_lower(&at->tk, from, to);
     const char *person = role ? people_titled(at->people, role) : NULL;
     if (person) {
