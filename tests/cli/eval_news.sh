@@ -5,10 +5,10 @@
 # Skipped, loudly, when ../shared is absent.
 #
 # Quote F1 must stay at or above issue 12's 0.95 (0.957 now). Speaker
-# accuracy is a ratchet: today's 0.889 less 0.005, to be raised toward the
+# accuracy is a ratchet: today's 0.894 less 0.005, to be raised toward the
 # issue's 0.90 as fixes land; never lower either to let a change through.
 QL_NEWS_F1_MIN=${QL_NEWS_F1_MIN:-0.950}
-QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.884}
+QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.889}
 set -u
 QL=${QL:-build/quotelens}
 cd "$(dirname "$0")/../.." || exit 1
