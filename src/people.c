@@ -104,6 +104,11 @@ void people_index_words(people *p)
 {
     if (p->n_seen == 0)
         return;
+    bool sorted = true; /* indexed already, and nothing noted since */
+    for (size_t i = 1; i < p->n_seen && sorted; i++)
+        sorted = p->seen[i - 1] < p->seen[i];
+    if (sorted)
+        return;
     qsort(p->seen, p->n_seen, sizeof *p->seen, by_u64);
     size_t k = 1;
     for (size_t i = 1; i < p->n_seen; i++)
