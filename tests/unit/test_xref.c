@@ -87,8 +87,8 @@ static void relations_and_classes(void **state)
     match_result_free(&r);
     /* A contraction weighs as the word it was written as: "there's" and the
      * whole phrase after it link despite the one word changed. */
-    r = align("But I don't think there's any question of strong-arming the council",
-              "There's no question of strong arming the council");
+    r = align("Still I don't believe there's any chance of closing the north pier",
+              "There's no chance of closing the north pier");
     assert_true(r.linked);
     assert_true(r.classes & DIFF_WORDING);
     match_result_free(&r);
