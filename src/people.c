@@ -372,18 +372,8 @@ static bool ends_with_name(const char *longer, const char *shorter)
 /* Whether `name` is itself a name of the register. */
 static bool registered(const people *p, const char *name)
 {
-    size_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(p->v[mid].name, name);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    person key = {.name = (char *)name};
+    return p->n && bsearch(&key, p->v, p->n, sizeof *p->v, by_name);
 }
 
 const char *people_full_name(const people *p, const char *name, bool any_word)
@@ -468,17 +458,26 @@ static bool content_word(const char *s, size_t n)
     return n && !(lx & (LEX_THE | LEX_LINK | LEX_DET)) && !(n == 3 && !strncmp(s, "top", 3));
 }
 
+/* The next word of s, past spaces: its start (NULL when none is left),
+ * its end in *end and its length in *n. */
+static const char *next_word(const char *s, const char **end, size_t *n)
+{
+    while (*s == ' ')
+        s++;
+    const char *e = s;
+    while (*e && *e != ' ')
+        e++;
+    *end = e;
+    *n = (size_t)(e - s);
+    return *n ? s : NULL;
+}
+
 /* Whether titles hold every content word of role, and role has one. */
 static bool titles_fit(const char *titles, const char *role)
 {
     bool all = true, any = false;
-    for (const char *s = role; *s && all;) {
-        while (*s == ' ')
-            s++;
-        const char *e = s;
-        while (*e && *e != ' ')
-            e++;
-        size_t n = (size_t)(e - s);
+    size_t n;
+    for (const char *s = role, *e; all && (s = next_word(s, &e, &n)); s = e) {
         if (content_word(s, n)) {
             char w[64];
             memcpy(w, s, n); /* people_titled refused longer words */
@@ -486,7 +485,6 @@ static bool titles_fit(const char *titles, const char *role)
             all = has_word(titles, w, n);
             any = true;
         }
-        s = e;
     }
     return all && any;
 }
@@ -499,13 +497,8 @@ static bool titles_fit(const char *titles, const char *role)
 static bool rarest_title_word(const people *p, const char *role, size_t *from, size_t *to)
 {
     bool any = false;
-    for (const char *s = role; *s;) {
-        while (*s == ' ')
-            s++;
-        const char *e = s;
-        while (*e && *e != ' ')
-            e++;
-        size_t n = (size_t)(e - s);
+    size_t n;
+    for (const char *s = role, *e; (s = next_word(s, &e, &n)); s = e) {
         if (content_word(s, n)) {
             if (n >= 64)
                 return false;
@@ -517,7 +510,6 @@ static bool rarest_title_word(const people *p, const char *role, size_t *from, s
             }
             any = true;
         }
-        s = e;
     }
     return any;
 }
