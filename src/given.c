@@ -35,7 +35,7 @@ static const char *const male[] = {
     "roger", "ron", "ronald", "roy", "rudy", "rupert", "russell", "ryan", "samuel", "scott",
     "sean", "sergei", "seth", "simon", "stephen", "steve", "steven", "stuart", "ted",
     "terry", "thomas", "tim", "timothy", "todd", "tom", "tomas", "tommy", "tony", "trey",
-    "victor", "vince", "vincent", "vladimir", "walter", "wayne", "william", "willie", "xi",
+    "victor", "vince", "vincent", "vladimir", "walter", "wayne", "will", "william", "willie", "xi",
     "yusuf", "zach",
 };
 
@@ -55,7 +55,7 @@ static const char *const female[] = {
     "kathryn", "kathy", "katie", "kellyanne", "kirsten", "kristen", "laura", "lauren",
     "lena", "linda", "lisa", "liz", "lois", "loretta", "lorraine", "louise", "lucy",
     "lydia", "lynn", "madeleine", "maggie", "margaret", "maria", "marie", "marina",
-    "marion", "marsha", "martha", "mary", "maureen", "maya", "megan", "megyn", "melania",
+    "marion", "marsha", "martha", "mary", "maureen", "may", "maya", "megan", "megyn", "melania",
     "melissa", "mia", "michele", "michelle", "mildred", "mira", "miriam", "molly", "monica",
     "nancy", "naomi", "natalie", "nicola", "nicole", "nikki", "nina", "nora", "olga",
     "olivia", "pamela", "patricia", "paula", "pauline", "peggy", "penny", "phyllis", "pia",

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "given.h"
+
 /* How far an insertion between a speaker and the verb may run, in tokens. */
 #define PHRASE_INSERTION_MAX 32
 
@@ -27,6 +29,18 @@ bool phrase_skippable(const tokens *at, size_t i)
     return (k->lex & LEX_AUX) || (n > 3 && at->text[k->e - 1] == 'y' && at->text[k->e - 2] == 'l');
 }
 
+/* A given name that is also a function word, inside a sentence and before
+ * a capitalised word no lexicon knows: "said Will Doyle", not "Will Trump
+ * win?", "Will Not Surrender" nor "back in May Ruiz said". */
+static bool given_before_surname(const tokens *at, size_t i)
+{
+    const tok *k = &at->t[i];
+    return i > k->sent && !(at->t[i - 1].lex & LEX_LINK) && i + 1 < at->n &&
+           at->t[i + 1].type == TK_WORD &&
+           (at->t[i + 1].flags & TF_CAP) && !at->t[i + 1].lex &&
+           given_sex(at->text + k->s, k->e - k->s) != 0;
+}
+
 /* Whether token i can be part of a speaker's noun phrase. */
 bool phrase_word(const tokens *at, size_t i)
 {
@@ -35,7 +49,8 @@ bool phrase_word(const tokens *at, size_t i)
         return false;
     /* but not "But", "While", "After", "Even" opening a sentence */
     if (k->flags & TF_CAP)
-        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING | LEX_OPENER));
+        return !(k->lex & (LEX_BOUND | LEX_AUX | LEX_FRONT | LEX_CUE | LEX_CUE_ING | LEX_OPENER)) ||
+               given_before_surname(at, i);
     if (k->lex & (LEX_CUE | LEX_CUE_ING | LEX_AUX))
         return false;
     if (k->lex & LEX_BOUND)

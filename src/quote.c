@@ -18,6 +18,7 @@
  */
 #include "quote.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -222,6 +223,26 @@ static bool tex_closed(const char *t, size_t i, size_t to)
     return false;
 }
 
+/* Three straight apostrophes are a double mark and a single one, the
+ * single inside: "''They say, 'Go home,''' said Mr. Ruiz." closes the
+ * single, then the double; "'''Go home,' they say,''" opens the double
+ * first. Returns ROLE_OPEN or ROLE_CLOSE when text[i, i + 2) is the double
+ * part of such a run, else -1. */
+static int three_apostrophes(const char *t, size_t i, size_t from, size_t to)
+{
+    bool lead = i > from && t[i - 1] == '\'', trail = i + 2 < to && t[i + 2] == '\'';
+    if (i + 2 > to || t[i] != '\'' || t[i + 1] != '\'' || lead == trail)
+        return -1;
+    if (lead) /* the last two of the run: a word must come before it */
+        return i - 1 > from && t[i - 2] != '\'' && !isspace((unsigned char)t[i - 2]) ? ROLE_CLOSE
+                                                                                      : -1;
+    /* the first two: the run stands after a space and before a word */
+    return (i == from || isspace((unsigned char)t[i - 1])) && i + 3 < to && t[i + 3] != '\'' &&
+                   !isspace((unsigned char)t[i + 3])
+               ? ROLE_OPEN
+               : -1;
+}
+
 /*
  * Two straight apostrophes (the NYT's ''...'') or two backticks closed by
  * them (TeX's ``...'') are one double quotation mark. At i, pushes such a
@@ -233,6 +254,12 @@ static int doubled_single(finder *f, size_t i, size_t from, size_t to, size_t *n
 {
     const char *t = f->text;
     bool tex = t[i] == '`';
+    int three = three_apostrophes(t, i, from, to);
+    if (three >= 0) {
+        mark k = {i, 2, '"', FAM_DOUBLE, (mark_role)three};
+        *n = 2;
+        return marks_push(&f->m, k) ? -ENOMEM : 1;
+    }
     if (i + 2 > to || (t[i] != '\'' && !tex) || t[i + 1] != t[i] ||
         (i + 2 < to && (t[i + 2] == '\'' || t[i + 2] == '`')) ||
         (i > from && (t[i - 1] == '\'' || t[i - 1] == '`')))
