@@ -116,9 +116,18 @@ static int inverted(const reading *at, size_t c, size_t limit, found *f)
     bool reported = e < limit && tk->t[e].type == TK_WORD && (tk->t[e].lex & LEX_AUX);
     if (e == c + 1 || reported || (tk->t[c + 1].lex & LEX_PRON) || !(tk->t[c].lex & LEX_INVERT))
         return 0;
-    f->np_from = c + 1;
+    return cue_inverted_speaker(at, c + 1, e, limit, f);
+}
+
+int cue_inverted_speaker(const reading *at, size_t from, size_t e, size_t limit, found *f)
+{
+    const tokens *tk = &at->tk;
+    f->np_from = from;
     f->np_to = e;
     phrase_apposed_name(tk, limit, &f->np_from, &f->np_to);
+    /* "said the designer, who…", not "said the days when…" */
+    if (f->np_to == e && (e == limit || tok_punct(tk, e, ",.;")))
+        return refer_resolve_described(at, f->np_from, f->np_to, &f->who);
     return refer_resolve(at, f->np_from, f->np_to, &f->who);
 }
 

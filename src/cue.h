@@ -20,5 +20,8 @@ int cue_subject(const reading *at, size_t i, found *f);
 /* The speaker of the cue at token c (a verb of speech, or "according"),
  * read no further back than `floor` nor on than `limit`. */
 int cue_speaker(const reading *at, size_t c, size_t floor, size_t limit, found *f);
+/* The speaker named by the phrase [from, e) after an inverted cue ("said
+ * Ana Ruiz, the minister", "said the designer,"), within limit. */
+int cue_inverted_speaker(const reading *at, size_t from, size_t e, size_t limit, found *f);
 
 #endif

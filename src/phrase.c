@@ -45,6 +45,11 @@ static bool given_before_surname(const tokens *at, size_t i)
 bool phrase_word(const tokens *at, size_t i)
 {
     const tok *k = &at->t[i];
+    /* "James Comey Jr. said", "Comey Jr., the director, said": the dot of
+     * a name's suffix ends no phrase. */
+    if (k->type == TK_PUNCT)
+        return i > 0 && tok_punct(at, i, ".") && (at->t[i - 1].flags & TF_CAP) &&
+               (tok_is(at, i - 1, "Jr") || tok_is(at, i - 1, "Sr"));
     if (k->type != TK_WORD)
         return false;
     /* but not "But", "While", "After", "Even" opening a sentence */

@@ -656,6 +656,8 @@ static int resolve_joined(const reading *at, size_t from, size_t to, entity *out
 static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out)
 {
     out->name = NULL;
+    if (to > from + 1 && at->tk.t[to - 1].type == TK_PUNCT)
+        to--; /* the dot of "Comey Jr.", the one mark a phrase may hold */
     if (from >= to)
         return 0;
     const tok *first = &at->tk.t[from], *last = &at->tk.t[to - 1];
@@ -698,6 +700,19 @@ int refer_resolve(const reading *at, size_t from, size_t to, entity *out)
         said = people_gender(at->people, out->name);
     out->gender = said;
     return 0;
+}
+
+int refer_resolve_described(const reading *at, size_t from, size_t to, entity *out)
+{
+    int rc = refer_resolve(at, from, to, out);
+    if (rc || out->name || to - from < 2 || to - from > 4 || !(at->tk.t[from].lex & LEX_THE))
+        return rc;
+    /* "the designer", "the young organiser"; not "the past" nor "the Post" */
+    for (size_t k = from + 1; k < to; k++)
+        if (at->tk.t[k].type != TK_WORD || (at->tk.t[k].flags & TF_CAP) ||
+            (at->tk.t[k].lex & (LEX_TIME | LEX_THE | LEX_DET | LEX_PRON | LEX_LINK)))
+            return 0;
+    return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, phrase_plural(&at->tk, from, to));
 }
 
 /* e->name must outlive `at`: it is a name of a->heard or ctx->heard. */

@@ -43,6 +43,10 @@ typedef struct reading {
 /* Resolves the phrase [from, to) to an entity. Returns 0 with out->name
  * NULL when the phrase names nobody we can trust, or -ENOMEM. */
 int refer_resolve(const reading *at, size_t from, size_t to, entity *out);
+/* refer_resolve, and when that names nobody, a definite description in
+ * the speaker's own place as itself: "said the designer," or "the boy
+ * asked." Only for a phrase that stands next to its cue, complete. */
+int refer_resolve_described(const reading *at, size_t from, size_t to, entity *out);
 /* Sets *out to a new entity taking `name` (malloc'ed; NULL means out of
  * memory, and -ENOMEM is returned). */
 int refer_set(entity *out, char *name, ent_kind kind, bool plural);

@@ -134,10 +134,7 @@ static int inverted_after(const reading *at, size_t i, size_t limit, found *f)
         return 0;
     f->cue_from = i;
     f->cue_to = to;
-    f->np_from = to;
-    f->np_to = e;
-    phrase_apposed_name(&at->tk, limit, &f->np_from, &f->np_to);
-    return refer_resolve(at, f->np_from, f->np_to, &f->who);
+    return cue_inverted_speaker(at, to, e, limit, f);
 }
 
 /* The cue after a speaker's phrase ending at np_end, past what may stand
