@@ -611,15 +611,21 @@ static int resolve_possessed(const reading *at, size_t from, size_t to, bool plu
 }
 
 /* "Ana Ruiz with the dockworkers' union", "Bo Chan of the harbour
- * board": a name, then the body its bearer belongs to. The name speaks. */
+ * board": a name, then the body its bearer belongs to. The name speaks;
+ * so does a name before where it was written or said: "wrote Ben
+ * Jacobs in The Guardian", "Larry Holt on Hot Air". */
 static int resolve_affiliated(const reading *at, size_t from, size_t to, entity *out)
 {
+    const tokens *tk = &at->tk;
     size_t k = from;
-    while (k < to && at->tk.t[k].type == TK_WORD && (at->tk.t[k].flags & TF_CAP) && !(at->tk.t[k].flags & TF_POSS))
+    while (k < to && tk->t[k].type == TK_WORD && (tk->t[k].flags & TF_CAP) && !(tk->t[k].flags & TF_POSS))
         k++;
-    if (k == from || k + 2 >= to || (at->tk.t[to - 1].flags & TF_CAP) || !(at->tk.t[k + 1].lex & (LEX_THE | LEX_DET)) ||
-        !(tok_is(&at->tk, k, "with") || tok_is(&at->tk, k, "of") || tok_is(&at->tk, k, "from") ||
-          tok_is(&at->tk, k, "at")))
+    bool written_in = k > from && k + 1 < to && (tok_is(tk, k, "in") || tok_is(tk, k, "on")) &&
+                      (tk->t[k + 1].flags & TF_CAP);
+    if (written_in)
+        return resolve_phrase(at, from, k, out);
+    if (k == from || k + 2 >= to || (tk->t[to - 1].flags & TF_CAP) || !(tk->t[k + 1].lex & (LEX_THE | LEX_DET)) ||
+        !(tok_is(tk, k, "with") || tok_is(tk, k, "of") || tok_is(tk, k, "from") || tok_is(tk, k, "at")))
         return RESOLVE_NEXT;
     return resolve_phrase(at, from, k, out);
 }
