@@ -282,6 +282,25 @@ static size_t past_opener(const tokens *at, size_t s, size_t limit)
     return !(k->lex & LEX_FRONT) || (n->type == TK_WORD && (n->flags & TF_CAP)) ? s + 1 : s;
 }
 
+/* Whether the fronted clause goes on past the comma before token i: a
+ * relative clause ("Speaking in Tarrow, which votes next, Berg said") or
+ * the region of a place ("In Salem, New Hampshire, Berg said") before a
+ * capitalised subject. */
+static bool fronted_goes_on(const tokens *at, size_t i, size_t limit)
+{
+    if (i >= limit || at->t[i].type != TK_WORD)
+        return false;
+    if (tok_is(at, i, "which") || tok_is(at, i, "where"))
+        return true;
+    size_t e = i;
+    while (e < limit && e - i < 3 && at->t[e].type == TK_WORD && (at->t[e].flags & TF_CAP) &&
+           !(at->t[e].lex & ~(unsigned)LEX_PLACE) && !(at->t[e].flags & TF_POSS))
+        e++;
+    return e > i && e + 1 < limit && (at->t[i - 2].flags & TF_CAP) && tok_punct(at, e, ",") &&
+           at->t[e + 1].type == TK_WORD && (at->t[e + 1].flags & TF_CAP) &&
+           !(at->t[e + 1].flags & TF_POSS) && !(at->t[e + 1].lex & (LEX_THE | LEX_DET));
+}
+
 size_t phrase_clause_start(const tokens *at, size_t s, size_t limit)
 {
     s = past_opener(at, past_dateline(at, s, limit), limit);
@@ -299,7 +318,8 @@ size_t phrase_clause_start(const tokens *at, size_t s, size_t limit)
         if (tok_punct(at, i, ",")) {
             while (i + 1 < limit && at->t[i + 1].type == TK_PUNCT)
                 i++; /* a stray mark: "In an interview with “Today,” she" */
-            return i + 1;
+            if (!fronted_goes_on(at, i + 1, limit))
+                return i + 1;
         }
     }
     return s;
