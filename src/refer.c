@@ -596,6 +596,21 @@ static int resolve_role(const reading *at, size_t from, size_t to, bool plural, 
     return rc;
 }
 
+/* "Harbour Patrol agents", "Ruiz campaign aides": people a name's body
+ * counts among its own, as written, when nothing named them before. */
+static int resolve_members(const reading *at, size_t from, size_t to, entity *out)
+{
+    const tokens *tk = &at->tk;
+    size_t k = from;
+    while (k < to && (tk->t[k].flags & TF_CAP) && !(tk->t[k].flags & TF_POSS))
+        k++;
+    if (k == from || k == to || k + 2 < to ||
+        (tk->t[k].lex & (LEX_AUX | LEX_CUE | LEX_BOUND | LEX_LINK | LEX_THE | LEX_DET | LEX_PRON | LEX_TIME)) ||
+        !((tk->t[to - 1].lex & LEX_PLURAL) || tok_plural_noun(tk, to - 1)))
+        return RESOLVE_NEXT;
+    return refer_set(out, tok_dup(tk, from, to), ENT_ANON, true);
+}
+
 /* "Hillary Clinton's campaign": a name's body or aide, as written. */
 static int resolve_possessed(const reading *at, size_t from, size_t to, bool plural, entity *out)
 {
@@ -682,6 +697,8 @@ static int resolve_phrase(const reading *at, size_t from, size_t to, entity *out
         return resolve_role(at, from, to, plural, out);
     if (first->lex & (LEX_ROLE | LEX_PLURAL)) /* "Officials close to the talks" */
         return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, plural);
+    if ((rc = resolve_members(at, from, to, out)) != RESOLVE_NEXT)
+        return rc;
     return resolve_possessed(at, from, to, plural, out);
 }
 
