@@ -17,6 +17,7 @@
 
 #include "array.h"
 #include "given.h"
+#include "keyset.h"
 #include "lexicon.h"
 
 typedef struct person {
@@ -46,8 +47,7 @@ struct people {
     size_t n_words;
     name_word *title_words; /* the words of people's titles, one per person */
     size_t n_title_words;
-    uint64_t *seen; /* sorted and merged by people_index */
-    size_t n_seen, cap_seen;
+    keyset seen;    /* word_hash | WORD_CAPITAL or WORD_LOWER */
 };
 
 people *people_new(void)
@@ -66,7 +66,7 @@ void people_free(people *p)
     free(p->v);
     free(p->words);
     free(p->title_words);
-    free(p->seen);
+    keyset_free(&p->seen);
     free(p);
 }
 
@@ -81,54 +81,14 @@ static uint64_t word_hash(const char *w, size_t n)
     return h & ~(uint64_t)3;
 }
 
-static int note_seen(people *p, uint64_t v)
-{
-    if (array_grow((void **)&p->seen, &p->cap_seen, p->n_seen + 1, sizeof *p->seen))
-        return -ENOMEM;
-    p->seen[p->n_seen++] = v;
-    return 0;
-}
-
 int people_note_word(people *p, const char *w, size_t n, bool capital)
 {
-    return note_seen(p, word_hash(w, n) | (capital ? WORD_CAPITAL : WORD_LOWER));
-}
-
-static int by_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-void people_index_words(people *p)
-{
-    if (p->n_seen == 0)
-        return;
-    bool sorted = true; /* indexed already, and nothing noted since */
-    for (size_t i = 1; i < p->n_seen && sorted; i++)
-        sorted = p->seen[i - 1] < p->seen[i];
-    if (sorted)
-        return;
-    qsort(p->seen, p->n_seen, sizeof *p->seen, by_u64);
-    size_t k = 1;
-    for (size_t i = 1; i < p->n_seen; i++)
-        if (p->seen[i] != p->seen[k - 1])
-            p->seen[k++] = p->seen[i];
-    p->n_seen = k;
+    return keyset_add(&p->seen, word_hash(w, n) | (capital ? WORD_CAPITAL : WORD_LOWER));
 }
 
 static bool seen_as(const people *p, const char *w, size_t n, unsigned how)
 {
-    uint64_t v = word_hash(w, n) | how;
-    size_t lo = 0, hi = p->n_seen;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->seen[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < p->n_seen && p->seen[lo] == v;
+    return keyset_has(&p->seen, word_hash(w, n) | how);
 }
 
 bool people_seen_capital(const people *p, const char *w, size_t n)
@@ -159,9 +119,8 @@ int people_add(people *p, const char *name, const char *title)
 
 int people_add_all(people *p, const people *from)
 {
-    for (size_t i = 0; i < from->n_seen; i++)
-        if (note_seen(p, from->seen[i]))
-            return -ENOMEM;
+    if (keyset_add_all(&p->seen, &from->seen))
+        return -ENOMEM;
     for (size_t i = 0; i < from->n; i++) {
         int rc = people_add(p, from->v[i].name, from->v[i].titles);
         if (rc)
@@ -172,8 +131,7 @@ int people_add_all(people *p, const people *from)
 
 bool people_equal(const people *x, const people *y)
 {
-    if (x->n != y->n || x->n_seen != y->n_seen ||
-        (x->n_seen && memcmp(x->seen, y->seen, x->n_seen * sizeof *x->seen) != 0))
+    if (x->n != y->n || !keyset_equal(&x->seen, &y->seen))
         return false;
     for (size_t i = 0; i < x->n; i++)
         if (strcmp(x->v[i].name, y->v[i].name) != 0 || strcmp(x->v[i].titles, y->v[i].titles) != 0)
@@ -298,7 +256,6 @@ static int index_titles(people *p)
 
 int people_index(people *p)
 {
-    people_index_words(p);
     if (p->n == 0)
         return 0;
     qsort(p->v, p->n, sizeof *p->v, by_name);

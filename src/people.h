@@ -32,10 +32,8 @@ bool people_equal(const people *x, const people *y);
  * sentence ("Hastily, the board met") is known for no name. Returns 0 or
  * -ENOMEM. */
 int people_note_word(people *p, const char *w, size_t n, bool capital);
-/* Sorts the noted words for the look-ups below (people_index does too). */
-void people_index_words(people *p);
 /* Whether the article writes w[0..n) capitalised mid-sentence, or in
- * lowercase; by the notes as last indexed. */
+ * lowercase, by the notes. */
 bool people_seen_capital(const people *p, const char *w, size_t n);
 bool people_seen_lower(const people *p, const char *w, size_t n);
 /* Merges repeated names and builds the word index. Returns 0 or -ENOMEM. */
