@@ -301,6 +301,21 @@ static bool fronted_goes_on(const tokens *at, size_t i, size_t limit)
            !(at->t[e + 1].flags & TF_POSS) && !(at->t[e + 1].lex & (LEX_THE | LEX_DET));
 }
 
+/* An adverb or a participle opening a sentence before a preposition or
+ * a comma: "Immediately after the attacks, Berg…", "Reached by phone,
+ * Ruiz…", "Finally, …"; not "Kelly said" nor "United States officials". */
+static bool fronted_modifier(const tokens *at, size_t s, size_t limit)
+{
+    const tok *k = &at->t[s];
+    size_t n = k->e - k->s;
+    if (n <= 4 || s + 1 >= limit ||
+        (strncmp(at->text + k->e - 2, "ly", 2) && strncmp(at->text + k->e - 2, "ed", 2)))
+        return false;
+    return tok_punct(at, s + 1, ",") ||
+           (at->t[s + 1].type == TK_WORD && !(at->t[s + 1].flags & TF_CAP) &&
+            (at->t[s + 1].lex & (LEX_LINK | LEX_FRONT | LEX_BOUND)));
+}
+
 size_t phrase_clause_start(const tokens *at, size_t s, size_t limit)
 {
     s = past_opener(at, past_dateline(at, s, limit), limit);
@@ -308,8 +323,8 @@ size_t phrase_clause_start(const tokens *at, size_t s, size_t limit)
         return s;
     const tok *k = &at->t[s];
     size_t n = k->e - k->s;
-    bool fronted = (k->lex & LEX_FRONT) ||
-                   (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3));
+    bool fronted = (k->lex & LEX_FRONT) || (n > 4 && !strncmp(at->text + k->e - 3, "ing", 3)) ||
+                   fronted_modifier(at, s, limit);
     if (!fronted)
         return s;
     for (size_t i = s; i < limit && i - s < 25; i++) {

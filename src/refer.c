@@ -507,6 +507,8 @@ static int resolve_capitalised(const reading *at, size_t from, size_t to, entity
             described = (at->tk.t[k + 1].lex & LEX_LINK) != 0;
     if (!(at->tk.t[to - 1].flags & TF_CAP) || described)
         return RESOLVE_NEXT;
+    if (to - from == 1 && (first->lex & LEX_TIME))
+        return 0; /* "Sunday": a day speaks for nobody */
     /* "Rep. Tom Hale of Ohio", "Amara Nwosu of the Kintampo Health
      * Institute": a name, then where its bearer is from (but "Ministry
      * of Trade", "Secretary of State Ana Ruiz"). */
