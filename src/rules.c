@@ -413,9 +413,14 @@ static int asked_before(reading *at, size_t qt, found *f)
 
 /* ---- The rules as the table calls them ---------------------------------- */
 
-/* “…,” Raab said / said Raab / he said: the cue is spent on this quote. */
+/* “…,” Raab said / said Raab / he said: the cue is spent on this quote.
+ * So too for a partial quote set off by a dash or a colon, which stands as
+ * a sentence would: "Oslo denies it — “why not raise it?” asked Dunn." */
 static int cue_after(reading *at, size_t qt, found *f)
 {
+    if (at->a->quotes[at->tk.t[qt].quote].kind == QUOTE_PARTIAL &&
+        !(qt > 0 && (tok_dash(&at->tk, qt - 1) || tok_punct(&at->tk, qt - 1, ":"))))
+        return 0;
     int rc = right_after(at, qt, f);
     if (rc == 0 && f->who.name)
         for (size_t c = f->cue_from; c < f->cue_to; c++)
@@ -637,7 +642,7 @@ static int continuation(reading *at, size_t qt, found *f)
 }
 
 const rule rules[] = {
-    {"cue-after", RULE_FULL, 0.95f, cue_after, "named by the cue after the quote"},
+    {"cue-after", RULE_FULL | RULE_PARTIAL, 0.95f, cue_after, "named by the cue after the quote"},
     {"signed", RULE_FULL, 0.9f, signed_by, "signed with a dash after the quote"},
     {"verb-after", RULE_FULL, 0.85f, verb_after, "named after the quote, with a verb of its own"},
     {"name-age", RULE_FULL, 0.8f, name_age, "the name and age after the quote"},
