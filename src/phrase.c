@@ -290,15 +290,18 @@ static bool fronted_goes_on(const tokens *at, size_t i, size_t limit)
 {
     if (i >= limit || at->t[i].type != TK_WORD)
         return false;
-    if (tok_is(at, i, "which") || tok_is(at, i, "where"))
-        return true;
+    if (tok_is(at, i, "which") || tok_is(at, i, "where") || phrase_skippable(at, i))
+        return true; /* "In Salem, on Tuesday, Berg said" */
     size_t e = i;
     while (e < limit && e - i < 3 && at->t[e].type == TK_WORD && (at->t[e].flags & TF_CAP) &&
            !(at->t[e].lex & ~(unsigned)LEX_PLACE) && !(at->t[e].flags & TF_POSS))
         e++;
-    return e > i && e + 1 < limit && (at->t[i - 2].flags & TF_CAP) && tok_punct(at, e, ",") &&
-           at->t[e + 1].type == TK_WORD && (at->t[e + 1].flags & TF_CAP) &&
-           !(at->t[e + 1].flags & TF_POSS) && !(at->t[e + 1].lex & (LEX_THE | LEX_DET));
+    if (e == i || e + 1 >= limit || !(at->t[i - 2].flags & TF_CAP) || !tok_punct(at, e, ",") ||
+        at->t[e + 1].type != TK_WORD)
+        return false;
+    const tok *next = &at->t[e + 1]; /* "In Salem, N.H., on Tuesday," */
+    return phrase_skippable(at, e + 1) || ((next->flags & TF_CAP) && !(next->flags & TF_POSS) &&
+                                            !(next->lex & (LEX_THE | LEX_DET)));
 }
 
 /* An adverb or a participle opening a sentence before a preposition or
