@@ -89,6 +89,7 @@ static void over_insertions(const tokens *tk, size_t floor, size_t *b_out, size_
          * is not the end of a role ("The mayor of Port Ellis, Rosa Delgado,"). */
         if (tok_punct(tk, after - 1, ",") && after >= k + 3 && (tk->t[after - 2].flags & TF_CAP) &&
             phrase_before(tk, after - 1, k + 1) == k + 1 && k > floor && tk->t[k - 1].type == TK_WORD &&
+            !(tk->t[k - 1].lex & LEX_LOCALE) && /* "outside the state capital, Sacramento, said" */
             (!(tk->t[k - 1].flags & TF_CAP) || (tk->t[k - 1].lex & LEX_TITLE) ||
              phrase_role_of(tk, phrase_before(tk, k, floor), k))) {
             b = k + 1;
@@ -98,8 +99,10 @@ static void over_insertions(const tokens *tk, size_t floor, size_t *b_out, size_
         v = k;
         b = phrase_before(tk, v, floor);
         /* Before an insertion stands a name or a description ("One
-         * deckhand, who asked not to be named, said"), not any phrase. */
-        if (b < v && !(tk->t[v - 1].flags & TF_CAP) && !(tk->t[b].lex & (LEX_DET | LEX_THE)))
+         * deckhand, who asked not to be named, said"), not any phrase, nor
+         * a place ("who lives outside the state capital, Sacramento,"). */
+        if (b < v && !(tk->t[v - 1].flags & TF_CAP) &&
+            (!(tk->t[b].lex & (LEX_DET | LEX_THE)) || (tk->t[v - 1].lex & LEX_LOCALE)))
             b = v;
     }
     *b_out = b;

@@ -149,6 +149,8 @@ static const lex_entry lex_lists[] = {
      "justices officials", LEX_LABEL},
     {"coalition caucus convention conference", LEX_BODY},
     {"ltd inc corp co llc plc gmbh ag sa nv bv", LEX_FIRM},
+    {"capital city town village county district suburb neighborhood neighbourhood region "
+     "province borough hometown island port", LEX_LOCALE},
     {"times post news journal herald tribune daily examiner guardian telegraph mail express "
      "reuters press associated gazette observer chronicle review magazine sea river street "
      "road avenue square island islands bay county city airport station hospital school "

@@ -37,6 +37,8 @@ enum {
     LEX_LABEL = 1 << 24,    /* says what a person is, before the name but no part
                              * of it: "Democrat Ana Ruiz", "Senators Bo Chan" */
     LEX_FIRM = 1 << 25,     /* ends a company's name: "Harbour Logistics Ltd." */
+    LEX_LOCALE = 1 << 26,   /* a common noun for a place: "the state capital,
+                             * Sacramento," is no speaker in apposition */
 };
 
 /* The classes of the word w[0..n), or 0. A final dot is ignored (Sen.). */
