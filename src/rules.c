@@ -543,10 +543,13 @@ static int as_clause(reading *at, size_t qt, found *f)
     size_t v = qt - 2 - tok_is(tk, qt - 2, "it");
     if (tk->t[v].type != TK_WORD || (tk->t[v].flags & TF_CAP) || v <= ss + 1)
         return 0;
-    size_t to = phrase_after(tk, ss + 1, v);
-    while (to < v && phrase_skippable(tk, to))
-        to++;
-    if (to != v || v - (ss + 1) > PHRASE_MAX)
+    size_t to = phrase_after(tk, ss + 1, v), end = to;
+    /* "As Ana Ruiz, the council's No. 2, put it:" */
+    if (to > ss + 1 && to < v && tok_punct(tk, to, ","))
+        end = phrase_insertion_after(tk, to, v);
+    while (end < v && phrase_skippable(tk, end))
+        end++;
+    if (end != v || to - (ss + 1) > PHRASE_MAX)
         return 0;
     f->np_from = ss + 1;
     f->np_to = to;
