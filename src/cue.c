@@ -14,6 +14,9 @@ int cue_subject(const reading *at, size_t i, found *f)
     phrase_subject(&at->tk, at->tk.t[i].sent, i, &f->np_from, &f->np_to);
     if (f->np_to == f->np_from)
         return 0;
+    /* "The Berg supporter retorted:": a description before its verb */
+    if (f->np_to < i && at->tk.t[f->np_to].type == TK_WORD && !(at->tk.t[f->np_to].flags & TF_CAP))
+        return refer_resolve_described(at, f->np_from, f->np_to, &f->who);
     return refer_resolve(at, f->np_from, f->np_to, &f->who);
 }
 

@@ -293,15 +293,18 @@ static bool fronted_goes_on(const tokens *at, size_t i, size_t limit)
     if (tok_is(at, i, "which") || tok_is(at, i, "where") || phrase_skippable(at, i))
         return true; /* "In Salem, on Tuesday, Berg said" */
     size_t e = i;
-    while (e < limit && e - i < 3 && at->t[e].type == TK_WORD && (at->t[e].flags & TF_CAP) &&
-           !(at->t[e].lex & ~(unsigned)LEX_PLACE) && !(at->t[e].flags & TF_POSS))
+    bool timed = false; /* "In Salem, New Harbour Monday, the mayor said" */
+    while (e < limit && e - i < 4 && at->t[e].type == TK_WORD && (at->t[e].flags & TF_CAP) &&
+           !(at->t[e].lex & ~(unsigned)(LEX_PLACE | LEX_TIME)) && !(at->t[e].flags & TF_POSS)) {
+        timed |= e > i && (at->t[e].lex & LEX_TIME);
         e++;
+    }
     if (e == i || e + 1 >= limit || !(at->t[i - 2].flags & TF_CAP) || !tok_punct(at, e, ",") ||
         at->t[e + 1].type != TK_WORD)
         return false;
     const tok *next = &at->t[e + 1]; /* "In Salem, N.H., on Tuesday," */
-    return phrase_skippable(at, e + 1) || ((next->flags & TF_CAP) && !(next->flags & TF_POSS) &&
-                                            !(next->lex & (LEX_THE | LEX_DET)));
+    return timed || phrase_skippable(at, e + 1) ||
+           ((next->flags & TF_CAP) && !(next->flags & TF_POSS) && !(next->lex & (LEX_THE | LEX_DET)));
 }
 
 /* An adverb or a participle opening a sentence before a preposition or
@@ -352,6 +355,16 @@ static bool subject_word(const tokens *at, size_t e)
                               at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) &&
                               (at->t[e].lex & LEX_AUX) && !(at->t[e].lex & (LEX_CUE | LEX_CUE_ING)) &&
                               e + 1 < at->n && phrase_word(at, e + 1));
+}
+
+/* 1 when a lowercase noun no list holds follows the subject [cs, e) as
+ * its head, the name before it an adjective: "The Berg supporter
+ * retorted:" is no one named Berg. */
+static size_t name_as_adjective(const tokens *at, size_t cs, size_t e, size_t limit)
+{
+    return e > cs + 1 && e + 1 < limit && (at->t[cs].lex & LEX_THE) && (at->t[e - 1].flags & TF_CAP) &&
+           at->t[e].type == TK_WORD && !(at->t[e].flags & TF_CAP) && !at->t[e].lex &&
+           (tok_cue(at, e + 1) || tok_punct(at, e + 1, ":"));
 }
 
 /* The subject of the sentence holding token i: a name, a description or a
@@ -420,7 +433,7 @@ size_t phrase_subject_end(const tokens *at, size_t cs, size_t limit)
     /* "Liu Xiaoming, the ambassador," : the name before the apposition. */
     while (e > cs && !(at->t[e - 1].flags & TF_CAP) && (at->t[e - 1].lex & LEX_LINK))
         e--;
-    return e;
+    return e + name_as_adjective(at, cs, e, limit);
 }
 
 /* Whether a phrase speaks for many: its head, before any "of", "for" or

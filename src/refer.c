@@ -732,9 +732,9 @@ int refer_resolve_described(const reading *at, size_t from, size_t to, entity *o
     int rc = refer_resolve(at, from, to, out);
     if (rc || out->name || to - from < 2 || to - from > 4 || !(at->tk.t[from].lex & LEX_THE))
         return rc;
-    /* "the designer", "the young organiser"; not "the past" nor "the Post" */
+    /* "the designer", "the Berg supporter"; not "the past" nor "the Post" */
     for (size_t k = from + 1; k < to; k++)
-        if (at->tk.t[k].type != TK_WORD || (at->tk.t[k].flags & TF_CAP) ||
+        if (at->tk.t[k].type != TK_WORD || ((at->tk.t[k].flags & TF_CAP) && k + 1 == to) ||
             (at->tk.t[k].lex & (LEX_TIME | LEX_THE | LEX_DET | LEX_PRON | LEX_LINK)))
             return 0;
     return refer_set(out, phrase_describe(&at->tk, from, to), ENT_ANON, phrase_plural(&at->tk, from, to));

@@ -44,8 +44,9 @@ typedef struct reading {
  * NULL when the phrase names nobody we can trust, or -ENOMEM. */
 int refer_resolve(const reading *at, size_t from, size_t to, entity *out);
 /* refer_resolve, and when that names nobody, a definite description in
- * the speaker's own place as itself: "said the designer," or "the boy
- * asked." Only for a phrase that stands next to its cue, complete. */
+ * the speaker's own place as itself: "said the designer," or "The Berg
+ * supporter retorted:". Only for a phrase that stands next to its verb,
+ * complete. */
 int refer_resolve_described(const reading *at, size_t from, size_t to, entity *out);
 /* Sets *out to a new entity taking `name` (malloc'ed; NULL means out of
  * memory, and -ENOMEM is returned). */
