@@ -457,7 +457,8 @@ static void handle(lsp_server *s, const json_t *msg)
     } else if (!method && id && (json_object_get(msg, "result") || json_object_get(msg, "error"))) {
         log_msg("lsp: a response to no request of ours"); /* the server sends none */
     } else if (!json_is_string(method) || !version || strcmp(version, "2.0") != 0 ||
-               (params && !json_is_object(params) && !json_is_array(params))) {
+               (params && !json_is_object(params) && !json_is_array(params) &&
+                !json_is_null(params))) { /* eglot sends "params": null for none */
         if (id)
             respond_error(s, id, LSP_INVALID_REQUEST,
                           "expected jsonrpc \"2.0\", a method name, and params an object or array");

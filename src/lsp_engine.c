@@ -40,6 +40,8 @@ typedef struct open_doc {
     dev_t dev;
     ino_t ino;
     bool changed;          /* its text changed since it was analysed */
+    bool edited;           /* ...since its diagnostics were published (a request
+                            * in between may have analysed it) */
     bool too_large;        /* over max_buffer: not analysed, not in the corpus */
     analysis *a;
     annotations last;
@@ -264,7 +266,7 @@ int lsp_engine_open(lsp_engine *e, const char *uri, const char *text, size_t len
         return -ENOMEM;
     }
     d->version = version;
-    d->changed = true;
+    d->changed = d->edited = true;
     struct stat st;
     d->is_file = stat(d->name, &st) == 0 && S_ISREG(st.st_mode);
     d->dev = d->is_file ? st.st_dev : 0;
@@ -347,7 +349,7 @@ int lsp_engine_change(lsp_engine *e, const char *uri, const json_t *range, const
         return rc;
     }
     d->version = version;
-    d->changed = true;
+    d->changed = d->edited = true;
     return 0;
 }
 
@@ -478,6 +480,7 @@ static void failed(lsp_engine *e, open_doc *d, int rc)
  * those last sent, sends them. */
 static void publish(lsp_engine *e, open_doc *d)
 {
+    d->edited = false;
     int rc = analyse(e, d);
     if (rc == 0 && d->a)
         rc = annotate_doc(e, d);
@@ -523,23 +526,17 @@ static void analyse_all(lsp_engine *e)
 
 void lsp_engine_batch_done(lsp_engine *e)
 {
-    bool *edited = calloc(e->n + 1, sizeof *edited);
-    if (!edited) {
-        publish_all(e);
-        return;
-    }
-    for (size_t i = 0; i < e->n; i++)
-        edited[i] = e->docs[i]->changed;
     analyse_all(e);
     bool others = false, any = false;
     for (size_t i = 0; i < e->n; i++) {
-        any |= edited[i];
-        if (edited[i] || !e->docs[i]->published)
-            publish(e, e->docs[i]);
-        else
+        open_doc *d = e->docs[i];
+        if (d->edited || !d->published) {
+            any |= d->edited;
+            publish(e, d);
+        } else {
             others = true;
+        }
     }
-    free(edited);
     if (others && any)
         uv_timer_start(&e->pause, on_pause, ENGINE_PAUSE_MS, 0);
 }

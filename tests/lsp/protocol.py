@@ -172,10 +172,16 @@ def action_and_edit(c, text, wording):
     check(fixed == text.replace("first of May", "first of June"), "the edit changes only the wording")
     line = text.split("\n")[4]
     col = line.index("May")
-    c.notify("textDocument/didChange", {
+    # The edit and a request in one read: the request sees the edit, and
+    # the diagnostics are still published after it.
+    edit = {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
         "textDocument": {"uri": uri, "version": 2},
         "contentChanges": [{"range": {"start": position(4, col), "end": position(4, col + 3)},
-                            "text": "June"}]})
+                            "text": "June"}]}}
+    hover = c.request_msg("textDocument/hover", at(uri, 4, 10))
+    c.raw(c.frame(edit) + c.frame(hover))
+    h = c.wait(lambda m: m.get("id") == hover["id"])["result"]
+    check("~~May~~" not in h["contents"]["value"], "the hover after the edit: %s" % h)
     p = c.diagnostics(uri, lambda d: "wording-differs" not in codes(d))
     check(p["version"] == 2 and codes(p["diagnostics"]) == ["attribution-conflict"],
           "after the edit: %s" % p)
