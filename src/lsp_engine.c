@@ -184,9 +184,13 @@ void lsp_engine_utf8(lsp_engine *e, bool utf8)
     e->utf8 = utf8;
 }
 
-/* A folder name from the settings, relative ones joined to root. */
+/* A folder name from the settings: "~/" is the home folder (no shell
+ * expands it in a client's settings), a relative name is from root. */
 static char *folder_of(const char *dir, const char *root)
 {
+    const char *home = getenv("HOME");
+    if (dir[0] == '~' && (dir[1] == '/' || !dir[1]) && home && home[0])
+        return folder_join(home, dir[1] ? dir + 2 : "");
     if (dir[0] == '/' || !root || !root[0])
         return strdup(dir);
     return folder_join(root, dir);

@@ -215,9 +215,9 @@ def main():
     c.notify("exit")
     check(c.proc.wait(10) == 0, "exit after shutdown: status 0")
 
-    c = Client(QL, env=env)
+    c = Client(QL, env=dict(env, HOME=os.path.abspath(FIX)))
     r = init(c, capabilities={"general": {"positionEncodings": ["utf-8", "utf-16"]}},
-             initializationOptions={"corpus": [FIX + "/corpus"], "maxBufferMb": 0.0002})
+             initializationOptions={"corpus": ["~/corpus"], "maxBufferMb": 0.0002})
     check(r["result"]["capabilities"]["positionEncoding"] == "utf-8", "utf-8 offered: %s" % r)
     uri = uri_of(ARTICLE)
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "version": 1, "text": text}})
@@ -230,6 +230,8 @@ def main():
                                         "contentChanges": [{"text": text}]})
     h = c.request("textDocument/hover", at(uri, 8, 9))["result"]
     check(h["range"]["start"] == position(8, 8), "after an emoji, UTF-8: %s" % h)
+    d = c.diagnostics(uri, lambda d: "wording-differs" in codes(d), timeout=20)["diagnostics"]
+    check(len(d) == 2, "the corpus folder ~/corpus is read: %s" % d)
     check(c.close() == 1, "stdin closed without shutdown: status 1")
     check(digests() == before, "the server never writes the user's files")
     print("%d checks passed" % checks)
