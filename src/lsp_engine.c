@@ -25,6 +25,7 @@
 #include "lsp_pos.h"
 #include "lsp_uri.h"
 #include "names.h"
+#include "splice.h"
 #include "watch.h"
 
 /* How long typing must pause before the other documents are redone. */
@@ -43,6 +44,8 @@ typedef struct open_doc {
     bool edited;           /* ...since its diagnostics were published (a request
                             * in between may have analysed it) */
     bool too_large;        /* over max_buffer: not analysed, not in the corpus */
+    bool provisional;      /* spliced since its last whole reading */
+    bool whole_next;       /* its next analysis reads it whole */
     analysis *a;
     annotations last;
     bool has_last;
@@ -134,9 +137,16 @@ static void corpus_settled(void *ctx)
     publish_all(e);
 }
 
+/* Typing paused: spliced documents are read whole (a splice cannot see
+ * a pronoun's referent far back, or a name first given in the edit), and
+ * every document's diagnostics brought up to date. */
 static void on_pause(uv_timer_t *t)
 {
-    publish_all(t->data);
+    lsp_engine *e = t->data;
+    for (size_t i = 0; i < e->n; i++)
+        if (e->docs[i]->provisional)
+            e->docs[i]->changed = e->docs[i]->whole_next = true;
+    publish_all(e);
 }
 
 int lsp_engine_new(uv_loop_t *loop, lsp_engine_callbacks cb, void *ctx, lsp_engine **out)
@@ -402,7 +412,46 @@ static void over_limit(lsp_engine *e, open_doc *d)
     tell(e, msg);
 }
 
-/* Analyses a changed document whole and puts it in the corpus. */
+/*
+ * The fast answer to an edit, the co-process's (server.c): only the
+ * paragraphs it touched are read again (splice.h), their quotes indexed and
+ * looked up again, the other quotes' annotations moved over. Possible while
+ * the annotations were made from the analysis being spliced, with the names
+ * and the corpus as they are. The document is read whole when typing
+ * pauses. Returns 0, SPLICE_WHOLE or -ENOMEM.
+ */
+static int splice_doc(lsp_engine *e, open_doc *d)
+{
+    size_t old_len;
+    const char *old = corpus_text(e->corpus, d->name, &old_len);
+    if (!d->a || !d->has_last || d->whole_next || !old || d->last.nq != d->a->n_quotes ||
+        e->names_stale || d->names_seen != e->names_built || d->changes_seen != e->corpus_changes)
+        return SPLICE_WHOLE;
+    splice sp;
+    int rc = splice_analysis(d->a, old, old_len, d->t.text, d->t.len, d->t.head, d->t.tail, &sp);
+    if (rc)
+        return rc;
+    annotations x;
+    if ((rc = corpus_splice(e->corpus, d->name, d->t.text, d->t.len, d->a, &sp)) != 0 ||
+        (rc = annotate_splice(d->name, d->t.text, d->a, e->corpus, e->names, false, &d->last, &sp,
+                              &x)) != 0) {
+        /* The analysis is spliced but what was built from it is not: the
+         * whole reading that follows puts the document again. */
+        annotations_free(&d->last);
+        d->has_last = false;
+        return rc == -ENOMEM ? rc : SPLICE_WHOLE;
+    }
+    annotations_free(&d->last);
+    d->last = x;
+    d->own_changes++;
+    d->changes_seen = ++e->corpus_changes;
+    d->provisional = true;
+    lsp_doc_seen(&d->t);
+    return 0;
+}
+
+/* Analyses a changed document, spliced where it can be, else whole, and
+ * puts it in the corpus. */
 static int analyse(lsp_engine *e, open_doc *d)
 {
     if (!d->changed)
@@ -414,14 +463,18 @@ static int analyse(lsp_engine *e, open_doc *d)
         return 0;
     }
     d->too_large = false;
+    int rc = splice_doc(e, d);
+    if (rc != SPLICE_WHOLE)
+        return rc;
     analysis *a;
-    int rc = analysis_run(d->t.text, d->t.len, &a);
+    rc = analysis_run(d->t.text, d->t.len, &a);
     if (rc == 0 && (rc = corpus_put(e->corpus, d->name, d->t.text, d->t.len, a)) != 0)
         analysis_free(a);
     if (rc)
         return rc;
     analysis_free(d->a);
     d->a = a;
+    d->whole_next = d->provisional = false;
     lsp_doc_seen(&d->t);
     d->own_changes++;
     e->corpus_changes++;
@@ -531,7 +584,7 @@ static void analyse_all(lsp_engine *e)
 void lsp_engine_batch_done(lsp_engine *e)
 {
     analyse_all(e);
-    bool others = false, any = false;
+    bool others = false, any = false, provisional = false;
     for (size_t i = 0; i < e->n; i++) {
         open_doc *d = e->docs[i];
         if (d->edited || !d->published) {
@@ -540,8 +593,9 @@ void lsp_engine_batch_done(lsp_engine *e)
         } else {
             others = true;
         }
+        provisional |= d->provisional;
     }
-    if (others && any)
+    if ((others && any) || provisional)
         uv_timer_start(&e->pause, on_pause, ENGINE_PAUSE_MS, 0);
 }
 

@@ -11,13 +11,14 @@ import time
 
 
 class Client:
-    def __init__(self, ql, env=None, cwd=None):
+    def __init__(self, ql, env=None, cwd=None, reader=True):
         self.proc = subprocess.Popen([ql, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env, cwd=cwd)
         self.inbox = queue.Queue()
         self.kept = []  # messages read while waiting for another
         self.next_id = 1
-        threading.Thread(target=self._read, daemon=True).start()
+        if reader:  # else the caller reads self.proc.stdout itself
+            threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
         out = self.proc.stdout
