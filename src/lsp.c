@@ -67,7 +67,8 @@ static void respond_error(lsp_server *s, const json_t *id, int code, const char 
 static void fail(reply *r, int code, const char *why)
 {
     r->code = code;
-    snprintf(r->why, sizeof r->why, "%s", why);
+    snprintf(r->why, sizeof r->why, "%s%s", code == LSP_METHOD_NOT_FOUND ? "unknown method: " : "",
+             why);
 }
 
 static void garbled(void *ctx, int code, const char *why)
@@ -420,7 +421,7 @@ static void request(lsp_server *s, const json_t *id, const char *name, const jso
     else if (s->state == STATE_SHUT_DOWN)
         fail(&r, LSP_INVALID_REQUEST, "the server is shut down; only exit is expected");
     else if (!m || !m->request)
-        snprintf(r.why, sizeof r.why, "unknown method: %s", name), r.code = LSP_METHOD_NOT_FOUND;
+        fail(&r, LSP_METHOD_NOT_FOUND, name[0] ? name : "(empty)");
     else if (cancelled(s, id))
         fail(&r, LSP_REQUEST_CANCELLED, "cancelled");
     else
