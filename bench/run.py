@@ -8,7 +8,8 @@ BENCH_FULL_MB (default 20: the part of the 100 MB text the full scan reads),
 BENCH_EDIT_SECONDS (default 10: time for the 1,000 edits of each article size),
 BENCH_SHAPES (default all: the hostile shapes of bench/shapes.py to grow).
 
-`bench/run.py shapes` runs the growth rows of the hostile shapes alone.
+`bench/run.py shapes` runs the growth rows of the hostile shapes alone;
+`bench/run.py lsp` the language server's rows alone.
 """
 import os
 import platform
@@ -155,6 +156,24 @@ def neovim():
                     '; target: median 1 ms, p99 5 ms' if lines == 10000 else ''))
 
 
+def lsp():
+    """The language server beside the plugin: keystroke to published
+    diagnostics at 10,000 lines (bench/lsp.py)."""
+    say('language server')
+    res = []
+    for _ in range(RUNS):
+        out = run([sys.executable, os.path.join(ROOT, 'bench', 'lsp.py')],
+                  env=dict(os.environ, BENCH_LINES='10000', BENCH_EDITS='1000',
+                           BENCH_EDIT_SECONDS=str(EDIT_SECONDS)))
+        res.append([float(x) for x in out.split()[-4:]])
+    edits, opened, p50, p99 = (med([r[i] for r in res]) for i in range(4))
+    row('10000-line article: open in quotelens lsp, diagnostics published', fmt(opened, 'ms'))
+    row('10000-line article: keystroke to published diagnostics (quotelens lsp)',
+        'median %.2f ms, p99 %.2f ms' % (p50[0], p99[0]),
+        '%d edits%s; target: median 2 ms, p99 10 ms' % (
+            edits[1], '' if edits[1] >= 1000 else ' (all that fit in %d s)' % EDIT_SECONDS))
+
+
 # Each hostile shape (issue 13) at its unit count for 1x: 16x takes seconds.
 SHAPES = {'bare': 4000, 'nested': 2000, 'reopen': 2000, 'single': 4000, 'headlines': 4000,
           'unclosed': 4000, 'surname': 4000, 'wire': 1000}
@@ -193,10 +212,13 @@ def main():
     t0 = time.time()
     if sys.argv[1:] == ['shapes']:
         shapes()
+    elif sys.argv[1:] == ['lsp']:
+        lsp()
     else:
         throughput()
         scale()
         neovim()
+        lsp()
         shapes()
     cpu = ''
     with open('/proc/cpuinfo') as f:

@@ -5,8 +5,9 @@
 # apt-get directly, otherwise through sudo.
 set -eu
 
+# emacs-nox and elpa-eglot: a second real client of `quotelens lsp` in the tests.
 PACKAGES="build-essential pkg-config libuv1-dev libmsgpack-dev libutf8proc-dev
-libxxhash-dev libjansson-dev libcmocka-dev neovim python3 clang"
+libxxhash-dev libjansson-dev libcmocka-dev neovim python3 clang emacs-nox elpa-eglot"
 
 missing=""
 for p in $PACKAGES; do

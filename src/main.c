@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lsp.h"
 #include "server.h"
 
 
 static const char usage[] =
     "usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...\n"
     "       quotelens            (no arguments: the Neovim co-process, msgpack-RPC on stdio)\n"
+    "       quotelens lsp        (the language server, LSP on stdio; :help quotelens-lsp)\n"
     "       quotelens --version | --help\n"
     "\n"
     "quotelens finds the direct quotations in news copy, who said them, and\n"
@@ -57,6 +59,8 @@ int main(int argc, char **argv)
 {
     if (argc == 1)
         return server_run();
+    if (argc == 2 && strcmp(argv[1], "lsp") == 0)
+        return lsp_run();
     if (argc >= 2 && strcmp(argv[1], "scan") == 0 && wants_help(argc, argv)) {
         fputs(usage, stdout);
         return 0;

@@ -2,6 +2,7 @@
 # Runs every test of quotelens and prints one closing line "N passed, N failed".
 #   unit tests   build/unit/test_* and the same under ASan+UBSan (build/asan/unit)
 #   CLI tests    tests/cli/*.sh, given the binary to test in $QL (plain, then ASan)
+#   LSP tests    tests/lsp/*.sh, given the binary in $QL (plain, then ASan)
 #   Neovim tests tests/nvim/test_*.lua, run by tests/nvim/run.sh (plain, then ASan)
 # A test script exits 0 to pass, 77 to skip (saying why on stderr), else fails.
 cd "$(dirname "$0")/.." || exit 1
@@ -38,6 +39,12 @@ for t in tests/cli/*.sh; do
     [ -f "$t" ] || continue
     QL=build/quotelens run "cli/$(basename "$t" .sh)" sh "$t"
     QL=build/asan/quotelens run "asan-cli/$(basename "$t" .sh)" sh "$t"
+done
+# The language server's tests: the protocol, and editors as its clients.
+for t in tests/lsp/*.sh; do
+    [ -f "$t" ] || continue
+    QL=build/quotelens run "lsp/$(basename "$t" .sh)" sh "$t"
+    QL=build/asan/quotelens run "asan-lsp/$(basename "$t" .sh)" sh "$t"
 done
 # The Neovim tests drive the plain co-process, then the sanitizer build,
 # whose reports (ASan and UBSan write to log files, since the co-process's
