@@ -4,11 +4,11 @@
 # scripts/eval-news.py (which also tables the misses; see `make eval-news`).
 # Skipped, loudly, when ../shared is absent.
 #
-# Quote F1 must stay at or above issue 12's 0.95 (0.957 now). Speaker
-# accuracy is a ratchet: today's 0.894 less 0.005, to be raised toward the
-# issue's 0.90 as fixes land; never lower either to let a change through.
+# Quote F1 must stay at or above issue 12's 0.95 (0.958 now), speaker
+# accuracy at or above its 0.90 (0.9001 now: 5019 of 5576); never lower
+# either to let a change through.
 QL_NEWS_F1_MIN=${QL_NEWS_F1_MIN:-0.950}
-QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.889}
+QL_NEWS_SPK_MIN=${QL_NEWS_SPK_MIN:-0.900}
 set -u
 QL=${QL:-build/quotelens}
 cd "$(dirname "$0")/../.." || exit 1
