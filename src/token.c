@@ -74,6 +74,15 @@ static bool word_char(int32_t c)
     return text_is_letter(c) || text_is_digit(c);
 }
 
+/* A full stop typed without its space: "Ruiz said.Berg claimed" is two
+ * sentences (not "U.S.", "No.10" nor "fivethirtyeight.com"): two lowercase
+ * letters before the dot at e, a capital and a lowercase letter after. */
+static bool missing_space(const char *t, size_t len, size_t i, size_t e, int32_t next)
+{
+    return e >= i + 2 && t[e - 1] >= 'a' && t[e - 1] <= 'z' && t[e - 2] >= 'a' && t[e - 2] <= 'z' &&
+           next >= 'A' && next <= 'Z' && e + 2 < len && t[e + 2] >= 'a' && t[e + 2] <= 'z';
+}
+
 /* Ends of a word: letters and digits, joined by inner apostrophes, hyphens
  * and the dots of abbreviations (U.S., No.10). Sets *classed and *lx when
  * the word had to be looked up here (before a dot): those are the classes
@@ -96,7 +105,7 @@ static size_t word_end(const char *t, size_t len, size_t i, bool *classed, unsig
         size_t m;
         int32_t next = e + n < len ? text_decode(t, len, e + n, &m) : -1;
         if ((c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '&') && next >= 0 &&
-            word_char(next)) {
+            word_char(next) && !(c == '.' && missing_space(t, len, i, e, next))) {
             e += n;
             continue;
         }
