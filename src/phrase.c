@@ -111,10 +111,12 @@ size_t phrase_after(const tokens *at, size_t from, size_t limit)
     /* "said opposition leader Marco Vidal": lowercase titles (or an age)
      * before a name, after one capitalised adjective at most ("said
      * Olympic champion Ava Brooks"). */
-    size_t d = from + (from + 1 < limit && (at->t[from].flags & TF_CAP) && !at->t[from].lex &&
+    size_t d = from + (from + 1 < limit && (at->t[from].flags & TF_CAP) &&
+                       (!at->t[from].lex || (at->t[from].lex & LEX_LABEL)) &&
                        at->t[from + 1].type == TK_WORD && !(at->t[from + 1].flags & TF_CAP));
-    size_t t = d;
-    while (t < limit && t - d < 4 && at->t[t].type == TK_WORD && !(at->t[t].flags & TF_CAP) &&
+    size_t t = d; /* "said undecided Republican voter Stella Hoover" */
+    while (t < limit && t - d < 4 && at->t[t].type == TK_WORD &&
+           (!(at->t[t].flags & TF_CAP) || ((at->t[t].lex & LEX_LABEL) && t > d)) &&
            !(at->t[t].lex & (LEX_DET | LEX_THE | LEX_PRON | LEX_BOUND | LEX_CUE)))
         t++;
     if (t > d && t < limit && (at->t[t].flags & TF_CAP) &&
