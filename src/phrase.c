@@ -91,9 +91,13 @@ size_t phrase_before(const tokens *at, size_t end, size_t floor)
  * may not ("said yesterday"). */
 static bool described_name(const tokens *at, size_t from, size_t name, size_t limit)
 {
-    for (size_t k = from; k < name; k++)
-        if (at->t[k].lex & (LEX_AUX | LEX_TIME | LEX_LINK | LEX_CUE_ING))
+    for (size_t k = from; k < name; k++) {
+        if (at->t[k].lex & (LEX_AUX | LEX_TIME | LEX_CUE_ING))
             return false;
+        /* "master of ceremonies Asab Tabchi", not "said in Oslo Ana Lee" */
+        if ((at->t[k].lex & LEX_LINK) && (k == from || k + 1 >= name))
+            return false;
+    }
     return name + 1 < limit && at->t[name + 1].type == TK_WORD && (at->t[name + 1].flags & TF_CAP);
 }
 
