@@ -3,8 +3,10 @@
  * has read. Owns the table of mention rules and the word lists they use:
  *
  *   mention:title        the title of a work or a show: a Title Case phrase
- *                        after "the film", "the show", "the bill", ... or
- *                        anything after "titled" / "entitled";
+ *                        after "the film", "the show", "the bill", ..., or
+ *                        that the sentence goes on to speak of as a thing
+ *                        ("“The Long Tide” is a drama", "“Billions,” which"),
+ *                        or anything after "titled" / "entitled";
  *   mention:nickname     a name or a term held up for view: after "so-called",
  *                        "dubbed", "known as", "the term", "the word", ...,
  *                        a Title Case name after "called", or between a first
@@ -56,6 +58,17 @@ static const char *const work_people[] = {
     "star", "stars", "actor", "actress", "host", "creator", "producer", "director", "fans",
     "reboot", "sequel", "remake", "cast", "author", "singer", NULL,
 };
+
+/* Verbs that make a title in marks the subject of its sentence: "“The
+ * Long Tide” is a drama", "“Harbour Lights” returns in May". */
+static const char *const title_verbs[] = {
+    "is", "was", "has", "have", "had", "will", "follows", "returns", "stars", "airs",
+    "debuted", "premiered", "became", NULL,
+};
+
+/* Words after a title and a comma that go on to say what the work is:
+ * "“Billions,” which…", "“Billions,” on Showtime". */
+static const char *const title_relatives[] = {"which", "whose", NULL};
 
 /* Words after which any quoted words are a title, in whatever case. */
 static const char *const title_words[] = {"titled", "entitled", NULL};
@@ -269,16 +282,22 @@ static bool headline(const char *text, span sentence, const quote *q)
 
 /* ---- The rules ---------------------------------------------------------- */
 
-/* The first word after the closing mark, across spaces. */
-static span word_after(const mention_ctx *c)
+/* The next word from byte i across spaces. */
+static span word_at(const mention_ctx *c, size_t i)
 {
-    size_t i = c->q->close, n;
+    size_t n;
     while (i < c->len && c->text[i] == ' ')
         i++;
     size_t s = i;
     while (i < c->len && word_char(text_decode(c->text, c->len, i, &n)))
         i += n;
     return (span){s, i};
+}
+
+/* The first word after the closing mark, across spaces. */
+static span word_after(const mention_ctx *c)
+{
+    return word_at(c, c->q->close);
 }
 
 /* The work noun before the mark, across a comma: "the film, “Harbour Lights,”". */
@@ -294,11 +313,34 @@ static bool after_work_noun(const mention_ctx *c)
     return is_word(c, word_before(c->text, c->floor, b - 1), work_nouns);
 }
 
+/* A title the sentence goes on to speak of as a thing: "“The Long Tide” is
+ * an AMC drama", "“Billions,” on Showtime, is…", "“Billions,” which…";
+ * not speech, which ends with its own full stop. */
+static bool title_as_subject(const mention_ctx *c)
+{
+    const char *t = c->text;
+    char last = c->q->end > c->q->start ? t[c->q->end - 1] : 0;
+    if (last == '.' || last == '!' || last == '?')
+        return false;
+    size_t i = c->q->close;
+    while (i < c->len && t[i] == ' ')
+        i++;
+    bool comma = last == ',' || (i < c->len && t[i] == ',');
+    span w = word_at(c, i + (i < c->len && t[i] == ','));
+    if (!comma)
+        return is_word(c, w, title_verbs);
+    size_t n;
+    return is_word(c, w, title_relatives) ||
+           (w.e - w.s == 2 && !strncmp(t + w.s, "on", 2) && w.e + 1 < c->len &&
+            text_is_upper(text_decode(t, c->len, word_at(c, w.e).s, &n)));
+}
+
 static bool title_rule(const mention_ctx *c)
 {
     if (is_word(c, c->prev1, title_words))
         return c->words <= 2 * MENTION_TITLE_WORDS;
-    return c->title_case && (after_work_noun(c) || is_word(c, word_after(c), work_people));
+    return c->title_case &&
+           (after_work_noun(c) || is_word(c, word_after(c), work_people) || title_as_subject(c));
 }
 
 /* Dwayne “The Rock” Johnson: a capitalised word on either side, across

@@ -238,7 +238,8 @@ static int right_after(const reading *at, size_t qt, found *f)
     f->cue_to = cue + 1;
     f->np_from = from;
     f->np_to = v;
-    return refer_resolve(at, from, v, &f->who);
+    /* “…,” the ferry workers chanted: a description right before its cue */
+    return v == cue ? refer_resolve_described(at, from, v, &f->who) : refer_resolve(at, from, v, &f->who);
 }
 
 /* In "Delgado said the state had promised “…”" the quoted words are what
