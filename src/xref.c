@@ -152,6 +152,30 @@ static int differs(analysis *a, const quote *q, const char *text, const corpus *
  * and a guess against a named source is no evidence of a misattribution. */
 #define XREF_SURE 0.85f
 
+/* How many words two copies must share before their two speakers make a
+ * conflict: “It's fine,” or “We'll see,” is said by many people, and two
+ * stories quoting it from two of them conflict in nothing (the 840 real
+ * articles raised 38 such warnings on quotes of 2 to 7 words). */
+#define XREF_CONFLICT_WORDS 8
+
+static size_t words_in(const char *text, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += (i == from || text[i - 1] == ' ' || text[i - 1] == '\n') && text[i] != ' ' && text[i] != '\n';
+    return n;
+}
+
+/* Whether a copy is long enough, and near enough this quote, to be the
+ * same statement: the whole quote or a trimmed one, not a shared run. */
+static bool one_statement(const xref_source *s, size_t words)
+{
+    if (words < XREF_CONFLICT_WORDS || s->relation == REL_OVERLAP)
+        return false;
+    /* the other, a part of this one: its own length counts (six bytes a word) */
+    return s->relation != REL_CONTAINS || s->end - s->start >= 6 * XREF_CONFLICT_WORDS;
+}
+
 /* The sources whose speaker bears on this quote's: the first that names
  * another person with confidence, the first that spells the same one
  * differently, and how many do each. */
@@ -165,7 +189,7 @@ typedef struct speakers_seen {
  * quotes set off as speech: the speaker of words woven into narration is
  * a weaker reading. */
 static speakers_seen compare_speakers(const quote *q, const char *mine, const names *reg,
-                                      const xref_source *src, size_t n)
+                                      const xref_source *src, size_t n, size_t words)
 {
     speakers_seen seen = {0};
     bool sure = q->confidence >= XREF_SURE;
@@ -177,7 +201,8 @@ static speakers_seen compare_speakers(const quote *q, const char *mine, const na
         if (id == NAMES_SPELLING) {
             seen.spelled = seen.spelled ? seen.spelled : &src[i];
             seen.n_spelled++;
-        } else if (id == NAMES_DIFFERENT && sure && src[i].confidence >= XREF_SURE) {
+        } else if (id == NAMES_DIFFERENT && sure && src[i].confidence >= XREF_SURE &&
+                   one_statement(&src[i], words)) {
             seen.rival = seen.rival ? seen.rival : &src[i];
             seen.n_rival++;
         }
@@ -185,12 +210,13 @@ static speakers_seen compare_speakers(const quote *q, const char *mine, const na
     return seen;
 }
 
-static int conflicts(analysis *a, const quote *q, const names *reg, const xref_source *src, size_t n)
+static int conflicts(analysis *a, const quote *q, const char *text, const names *reg,
+                     const xref_source *src, size_t n)
 {
     const char *mine = names_canonical(reg, q->speaker);
     if (!mine || q->kind != QUOTE_FULL || !names_proper(mine))
         return 0;
-    speakers_seen seen = compare_speakers(q, mine, reg, src, n);
+    speakers_seen seen = compare_speakers(q, mine, reg, src, n, words_in(text, q->start, q->end));
     int rc = 0;
     if (seen.rival)
         rc = analysis_add_diag(a, q->start, q->end, DIAG_WARN, "attribution-conflict",
@@ -211,7 +237,7 @@ int xref_diagnose(analysis *into, const quote *q, const char *text, const corpus
 {
     int rc = differs(into, q, text, c, src, n, false);
     if (rc == 0)
-        rc = conflicts(into, q, reg, src, n);
+        rc = conflicts(into, q, text, reg, src, n);
     if (rc == 0 && strict)
         rc = differs(into, q, text, c, src, n, true);
     return rc;
