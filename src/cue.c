@@ -112,6 +112,36 @@ static void over_insertions(const tokens *tk, size_t floor, size_t *b_out, size_
     *v_out = v;
 }
 
+/* How far back from its verb a relative clause set off by no commas may
+ * open, in tokens. */
+#define CUE_RELATIVE_REACH 12
+
+/* The phrase before a relative clause that no comma sets off, ending at
+ * the verb v: "A harbour official who spoke anonymously said". Sets [*b,
+ * *v) to it, or leaves them when there is none. */
+static void relative_clause(const tokens *tk, size_t floor, size_t *b_out, size_t *v_out)
+{
+    size_t v = *v_out;
+    for (size_t w = v; w-- > floor && v - w < CUE_RELATIVE_REACH;) {
+        if (tk->t[w].type != TK_WORD)
+            return;
+        if (!tok_is(tk, w, "who"))
+            continue;
+        size_t b = phrase_before(tk, w, floor);
+        if (b == w || !((tk->t[b].flags & TF_CAP) || (tk->t[b].lex & (LEX_DET | LEX_THE))))
+            return;
+        /* "Braynard, a Tarrow native who writes": the name it describes */
+        size_t n = b > floor + 1 && tok_punct(tk, b - 1, ",") && (tk->t[b - 2].flags & TF_CAP) &&
+                           !(tk->t[b].flags & TF_CAP)
+                       ? phrase_before(tk, b - 1, floor)
+                       : b - 1;
+        bool named = n < b - 1 && (tk->t[n].flags & TF_CAP);
+        *b_out = named ? n : b;
+        *v_out = named ? b - 1 : w;
+        return;
+    }
+}
+
 /* Inverted: said Raab / said a spokesman; but in "said he would" the
  * pronoun opens the reported clause (and "the board" in "said the board
  * was"), and after "accused" or "urged" stands whom it was said to. */
@@ -161,6 +191,8 @@ int cue_speaker(const reading *at, size_t c, size_t floor, size_t limit, found *
         return cue_subject(at, c, f);
     size_t b;
     over_insertions(tk, floor, &b, &v);
+    if (b == v)
+        relative_clause(tk, floor, &b, &v);
     if (b == v)
         return inverted(at, c, limit, f);
     f->np_from = b;
