@@ -57,7 +57,8 @@ static int participle_speaker(const reading *at, size_t c, size_t floor, found *
         f->np_to = c - 1;
         return refer_resolve(at, k + 1, c - 1, &f->who);
     }
-    for (size_t k = c - 1; k-- > floor && c - k < PHRASE_MAX && tk->t[k].type != TK_QUOTE;)
+    /* (from c - 2: the word before the participle is no cue of it) */
+    for (size_t k = c > floor + 1 ? c - 1 : floor; k-- > floor && c - k < PHRASE_MAX && tk->t[k].type != TK_QUOTE;)
         if (tok_cue(tk, k) && !(tk->t[k].lex & LEX_CUE_ING) && tok_punct(tk, c - 1, ","))
             return cue_speaker(at, k, floor, c, f);
     /* "…, with Sen. Ann Lee calling it a “…”": a name right before the

@@ -53,6 +53,8 @@ static bool particle(const tokens *tk, size_t i)
  * structure names the cue; the word list is only a prior. */
 static bool open_verb(const tokens *tk, size_t i)
 {
+    if (i >= tk->n)
+        return false; /* a quote that ends the text: no word after it */
     const tok *k = &tk->t[i];
     size_t n = k->e - k->s;
     const char *w = tk->text + k->s;
@@ -186,7 +188,7 @@ static int name_age(reading *at, size_t qt, found *f)
         return 0;
     size_t e = name_after_quote(tk, i, limit, &name);
     const tok *age = e + 2 < tk->n ? &tk->t[e + 1] : NULL;
-    if (e < name + 2 || !tok_punct(tk, e, ",") || !age || age->type != TK_WORD || age->e - age->s > 3 ||
+    if (e < name + 2 || !age || !tok_punct(tk, e, ",") || age->type != TK_WORD || age->e - age->s > 3 ||
         (unsigned char)(tk->text[age->s] - '0') >= 10 || !tok_punct(tk, e + 2, ","))
         return 0;
     f->np_from = name;
