@@ -93,6 +93,7 @@ typedef struct server {
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
     size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
     bool reported;
+    bool input_told;          /* the user knows input was lost */
 } server;
 
 static buffer *find(server *s, int64_t handle)
@@ -123,6 +124,18 @@ static void drop(server *s, buffer *b)
     /* Its quotes may have been sources of others' quotes. */
     for (size_t i = 0; i < s->n_bufs; i++)
         s->bufs[i].dirty = true;
+}
+
+/* A buffer that cannot be followed is let go, and the user told why:
+ * nothing is dropped without a word. */
+static void unfollow(server *s, buffer *b, const char *why)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "quotelens: %s %s; it is not analysed", b->name, why);
+    log_msg("buffer %lld: %s", (long long)b->handle, msg);
+    nvim_buf_detach(s->rpc, b->handle);
+    nvim_unfollowed(s->rpc, b->handle, msg);
+    drop(s, b);
 }
 
 static bool str_arg(const msgpack_object *o, char **out)
@@ -170,8 +183,7 @@ static void attach(server *s, const msgpack_object *params)
         *b = (buffer){.handle = h, .name = name, .d = doc_new()};
     }
     if (!b->d) {
-        log_msg("attach: out of memory");
-        drop(s, b);
+        unfollow(s, b, "cannot be followed: out of memory");
         return;
     }
     view_arg(b, params);
@@ -328,10 +340,12 @@ static void detach_event(server *s, const msgpack_object *params)
         doc_free(b->d);
         b->d = doc_new();
         b->resync = false;
-        if (b->d) {
-            nvim_buf_attach(s->rpc, h);
+        if (!b->d) {
+            unfollow(s, b, "cannot be read again: out of memory");
             return;
         }
+        nvim_buf_attach(s->rpc, h);
+        return;
     }
     drop(s, b);
 }
@@ -876,6 +890,39 @@ static void on_closed(void *ctx)
     uv_stop(s->loop);
 }
 
+/* The guard skipped a message as too large, or dropped input that is not
+ * msgpack-RPC (head NULL). A buffer's lines over the limits: the buffer is
+ * let go with a word. Lost input may have held any buffer's edits: every
+ * copy is fetched again, and the user told once. */
+static void on_skipped(void *ctx, const rpc_message *head)
+{
+    server *s = ctx;
+    int64_t h;
+    buffer *b = NULL;
+    if (head && head->method && head->params->via.array.size == 1 &&
+        nvim_buffer_arg(&head->params->via.array.ptr[0], &h))
+        b = find(s, h);
+    if (b && head->method_len == 20 && memcmp(head->method, "nvim_buf_lines_event", 20) == 0) {
+        unfollow(s, b, "has more lines than quotelens can follow (8,388,608) or a line over 256 MB");
+        return;
+    }
+    if (head && head->kind == RPC_REQUEST) {
+        rpc_respond_error(s->rpc, head->id, "message too large");
+        return;
+    }
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (!s->bufs[i].resync) {
+            s->bufs[i].resync = true;
+            nvim_buf_detach(s->rpc, s->bufs[i].handle);
+        }
+    if (!s->input_told)
+        nvim_report(s->rpc, head ? "quotelens: a message from Neovim too large to read was skipped; "
+                                   "the buffers are read again"
+                                 : "quotelens: input from Neovim that is not msgpack-RPC was dropped; "
+                                   "the buffers are read again");
+    s->input_told = true;
+}
+
 /* What a handle of that type is, for a user reading why we stopped. */
 static const char *handle_name(uv_handle_type t)
 {
@@ -909,7 +956,7 @@ int server_run(void)
     log_open();
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
                 .max_buffer = SERVER_MAX_BUFFER};
-    rpc_callbacks cb = {on_message, on_batch_done, on_closed};
+    rpc_callbacks cb = {on_message, on_batch_done, on_closed, on_skipped};
     watch_callbacks wcb = {corpus_changed, corpus_settled, tell, is_open};
     int rc = s.corpus ? watch_new(s.loop, s.corpus, wcb, &s, &s.watch) : -ENOMEM;
     if (rc == 0)
