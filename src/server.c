@@ -13,7 +13,10 @@
  * an update that does not follow the one on screen (it then asks for the
  * whole, quotelens_refresh). When typing pauses, the spliced buffers are
  * read whole and corrected, and the other buffers' cross-references
- * redone. A whole update is sent only when it differs from the last one
+ * redone. That whole reading runs on libuv's thread pool, on a copy of the
+ * text, so the loop keeps answering keystrokes and requests meanwhile; a
+ * reading of text that changed while it ran is thrown away, and the next
+ * pause reads again. A whole update is sent only when it differs from the last one
  * (a hash of what it draws). When Neovim goes away, stdin closes and the
  * process exits. Started with stdin not a pipe or a socket (/dev/null, a
  * file, a terminal), it says so and exits with status 2.
@@ -36,6 +39,8 @@
 #include "corpus.h"
 #include "doc.h"
 #include "folder.h"
+#include "given.h"
+#include "lexicon.h"
 #include "log.h"
 #include "names.h"
 #include "nvim.h"
@@ -68,6 +73,8 @@ typedef struct buffer {
     bool stale;       /* another buffer changed: look its quotes up again */
     bool whole_next;  /* the plugin lost step: send the whole view next */
     bool view_first;  /* not yet analysed: send the rows a window shows first */
+    bool reading;     /* a whole reading of it runs on a worker */
+    uint64_t version; /* changes with its text (server.versions) */
     int64_t view_top, view_bottom;
     uint64_t sent;    /* hash of the last whole update sent */
     uint64_t seq;     /* number of the last update sent */
@@ -94,7 +101,23 @@ typedef struct server {
     size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
     bool reported;
     bool input_told;          /* the user knows input was lost */
+    uint64_t versions;        /* of every buffer's text, so none is seen twice */
+    size_t readings;          /* whole readings running on workers */
+    bool stopping;            /* the loop ended: readings that finish are let go */
 } server;
+
+/* A whole reading of a buffer on a worker: the text as it was, and what
+ * came of it. */
+typedef struct reading {
+    uv_work_t req;
+    server *s;
+    int64_t handle;
+    uint64_t version;
+    char *text;
+    size_t len;
+    analysis *a;
+    int rc;
+} reading;
 
 static buffer *find(server *s, int64_t handle)
 {
@@ -174,6 +197,7 @@ static void attach(server *s, const msgpack_object *params)
         doc_free(b->d);
         b->d = doc_new();
         b->resync = false;
+        b->version = ++s->versions;
     } else {
         if (array_grow((void **)&s->bufs, &s->cap_bufs, s->n_bufs + 1, sizeof *s->bufs)) {
             free(name);
@@ -316,6 +340,7 @@ static void lines_event(server *s, const msgpack_object *params)
     }
     b->tick = tick;
     b->changed = b->dirty = true;
+    b->version = ++s->versions;
 }
 
 static void changedtick_event(server *s, const msgpack_object *params)
@@ -340,6 +365,7 @@ static void detach_event(server *s, const msgpack_object *params)
         doc_free(b->d);
         b->d = doc_new();
         b->resync = false;
+        b->version = ++s->versions;
         if (!b->d) {
             unfollow(s, b, "cannot be read again: out of memory");
             return;
@@ -390,9 +416,11 @@ static void refresh(server *s, const msgpack_object *params)
 static void respond_status(server *s, uint32_t id)
 {
     msgpack_packer *pk = rpc_begin_response(s->rpc, id);
-    msgpack_pack_map(pk, 2);
+    msgpack_pack_map(pk, 3);
     rpc_pack_cstr(pk, "buffers");
     msgpack_pack_uint64(pk, s->n_bufs);
+    rpc_pack_cstr(pk, "reading");
+    msgpack_pack_uint64(pk, s->readings);
     rpc_pack_cstr(pk, "version");
     rpc_pack_cstr(pk, QL_VERSION);
     rpc_send(s->rpc);
@@ -780,8 +808,80 @@ static void swap_reading(analysis *x, analysis *y)
     y->n_heard = t.n_heard;
 }
 
+/* On a worker: the whole reading. analysis_run touches nothing shared
+ * but the lexicon, which the loop built before any reading could start. */
+static void read_whole(uv_work_t *req)
+{
+    reading *r = req->data;
+    r->rc = analysis_run(r->text, r->len, &r->a);
+}
+
+/* Back on the loop: a reading of text that is still the buffer's corrects
+ * the spliced analysis; one of text that changed since is let go (the
+ * edit's batch started the pause again, and the next pause reads again). */
+static void read_done(uv_work_t *req, int status)
+{
+    reading *r = req->data;
+    server *s = r->s;
+    buffer *b = s->stopping ? NULL : find(s, r->handle);
+    int rc = status == 0 ? r->rc : 0;
+    s->readings--;
+    if (b)
+        b->reading = false;
+    if (b && rc == 0 && status == 0 && b->version == r->version && b->a) {
+        b->provisional = false;
+        if (analysis_equal(r->a, b->a)) {
+            /* Keep what the whole reading carries for the next splice; the
+             * quotes stay, as the annotations point at their strings. */
+            swap_reading(r->a, b->a);
+        } else {
+            /* Expected after a splice that named someone new; after exact
+             * ones it shows text the window reads otherwise (a fence, a
+             * table): worth a look. */
+            log_msg("buffer %lld: the whole reading differs from the spliced one%s",
+                    (long long)b->handle, b->claimed ? ", which claimed to be exact" : "");
+            rc = install(s, b, r->text, r->len, r->a);
+            r->a = NULL; /* install owns it now */
+        }
+        if (rc == 0)
+            rc = send_dirty(s);
+    }
+    if (!s->stopping)
+        report_failure(s, rc);
+    analysis_free(r->a);
+    free(r->text);
+    free(r);
+}
+
+/* Starts the whole reading of a buffer on a worker, from a copy of its
+ * text. */
+static int start_reading(server *s, buffer *b)
+{
+    size_t len;
+    const char *text = doc_text(b->d, &len);
+    char *copy = text ? malloc(len + 1) : NULL;
+    reading *r = copy ? malloc(sizeof *r) : NULL;
+    if (!r) {
+        free(copy);
+        return -ENOMEM;
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    *r = (reading){.s = s, .handle = b->handle, .version = b->version, .text = copy, .len = len};
+    r->req.data = r;
+    if (uv_queue_work(s->loop, &r->req, read_whole, read_done) != 0) {
+        free(copy);
+        free(r);
+        return -ENOMEM;
+    }
+    b->reading = true;
+    s->readings++;
+    return 0;
+}
+
 /* The pause after typing: buffers spliced in a way that may reach further
- * are analysed whole, and the other buffers' cross-references redone. */
+ * are read whole on workers (read_done corrects them), and the other
+ * buffers' cross-references redone. */
 static void on_pause(uv_timer_t *t)
 {
     server *s = t->data;
@@ -791,27 +891,8 @@ static void on_pause(uv_timer_t *t)
         if (b->stale)
             b->dirty = true;
         b->stale = false;
-        if (!b->provisional || !b->a)
-            continue;
-        b->provisional = false;
-        size_t len;
-        const char *text = doc_text(b->d, &len);
-        analysis *a;
-        if (!text || (rc = analysis_run(text, len, &a)) != 0)
-            break;
-        if (analysis_equal(a, b->a)) {
-            /* Keep what the whole reading carries for the next splice; the
-             * quotes stay, as the annotations point at their strings. */
-            swap_reading(a, b->a);
-            analysis_free(a);
-        } else {
-            /* Expected after a splice that named someone new; after exact
-             * ones it shows text the window reads otherwise (a fence, a
-             * table): worth a look. */
-            log_msg("buffer %lld: the whole reading differs from the spliced one%s",
-                    (long long)b->handle, b->claimed ? ", which claimed to be exact" : "");
-            rc = install(s, b, text, len, a);
-        }
+        if (b->provisional && b->a && !b->reading)
+            rc = start_reading(s, b);
     }
     if (rc == 0)
         rc = send_dirty(s);
@@ -953,6 +1034,10 @@ int server_run(void)
     if (check_stdin() != 0)
         return 2;
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
+    /* The word lists build themselves at first use: here, on the loop,
+     * before any whole reading runs on a worker (read_whole). */
+    lexicon_classes("said", 4);
+    given_sex("ana", 3);
     log_open();
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
                 .max_buffer = SERVER_MAX_BUFFER};
@@ -978,6 +1063,7 @@ int server_run(void)
     uv_signal_start(&term, on_term, SIGTERM);
     log_msg("started");
     uv_run(s.loop, UV_RUN_DEFAULT);
+    s.stopping = true; /* readings still running finish unseen */
     rpc_free(s.rpc);
     watch_free(s.watch);
     uv_close((uv_handle_t *)&s.pause, NULL);
