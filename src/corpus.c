@@ -9,9 +9,13 @@
  * outgrows an eighth of the base, the two are merged and dropped documents
  * purged. A look-up binary
  * searches each of its quote's fingerprints, so it costs O(f log N + hits),
- * and fingerprints held by more than CORPUS_COMMON quotes (stock phrases)
- * are skipped, which bounds the hits. Candidates sharing enough
- * fingerprints are then aligned word by word (match.h).
+ * and no more than CORPUS_COMMON postings are read per fingerprint, which
+ * bounds the hits: a quote carried by thousands of documents (the most
+ * syndicated one) still finds a thousand of them. How many copies exist
+ * says nothing of whether a quote is a stock phrase; what it is does: a
+ * short quote with no speaker follows no fingerprint past that bound.
+ * Candidates sharing enough fingerprints are then aligned word by word
+ * (match.h).
  *
  * Each quote keeps the folded words corpus_put made its fingerprints from,
  * with byte ranges relative to the quote's start so that an edit before it
@@ -34,7 +38,9 @@
 #include "norm.h"
 #include "text.h"
 
-/* A fingerprint in more quotes than this is a stock phrase: no evidence. */
+/* A look-up reads at most this many postings of one fingerprint (the
+ * first, by quote id, so that the copies found through each of a quote's
+ * fingerprints are the same ones). */
 #define CORPUS_COMMON 1000
 /* How many of a quote's rarest fingerprints a look-up follows. */
 #define CORPUS_PROBES 16
@@ -549,7 +555,6 @@ static void sort_ids(uint32_t *v, size_t n)
     }
 }
 
-/* Quote ids of other documents sharing fingerprints with w, with counts. */
 /* One fingerprint of a query and where its postings lie in base and delta. */
 typedef struct probe {
     size_t lo[2], hi[2], total;
@@ -561,49 +566,67 @@ static int by_total(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Quote ids of other documents sharing fingerprints with w, with counts.
- * Only the CORPUS_PROBES rarest fingerprints are followed: the same
- * utterance shares many, and the rare ones find it at a bounded cost. */
-static int candidates(const corpus *c, const norm_words *w, uint32_t doc_slot, uint32_t **ids,
-                      size_t *n)
+/* The distinct fingerprints of w with their postings, rarest first, in
+ * pr[0, *np); those of a stock phrase held by more than CORPUS_COMMON
+ * quotes are left out. */
+static int probes(const corpus *c, const norm_words *w, bool stock, probe **out, size_t *np)
 {
     postings mine = {0};
     int rc = fingerprints(w, 0, &mine);
-    uint32_t *hits = NULL;
-    size_t nh = 0, cap = 0, np = 0;
     probe *pr = rc == 0 ? malloc((mine.n + 1) * sizeof *pr) : NULL;
     const postings *sets[2] = {&c->base, &c->delta};
     if (rc == 0 && !pr)
         rc = -ENOMEM;
     if (rc == 0 && mine.n > 1)
         qsort(mine.v, mine.n, sizeof *mine.v, by_fp);
+    *np = 0;
     for (size_t f = 0; f < mine.n && rc == 0; f++) {
         if (f > 0 && mine.v[f].fp == mine.v[f - 1].fp)
             continue; /* a repeated pair counts once */
-        probe *p = &pr[np];
+        probe *p = &pr[*np];
         p->total = 0;
         for (int s = 0; s < 2; s++) {
             range(sets[s], mine.v[f].fp, &p->lo[s], &p->hi[s]);
             p->total += p->hi[s] - p->lo[s];
         }
-        np += p->total <= CORPUS_COMMON;
+        *np += !stock || p->total <= CORPUS_COMMON;
     }
-    if (np > 1)
-        qsort(pr, np, sizeof *pr, by_total);
+    free(mine.v);
+    if (rc == 0 && *np > 1)
+        qsort(pr, *np, sizeof *pr, by_total);
+    *out = pr;
+    return rc;
+}
+
+/* Quote ids of other documents sharing fingerprints with w, with counts
+ * (an id once per fingerprint). Only the CORPUS_PROBES rarest fingerprints
+ * are followed, each through at most CORPUS_COMMON quotes of others: the
+ * same utterance shares many, and the rare ones find it at a bounded cost.
+ * A stock phrase (`stock`) follows none held by more. */
+static int candidates(const corpus *c, const norm_words *w, bool stock, uint32_t doc_slot,
+                      uint32_t **ids, size_t *n)
+{
+    uint32_t *hits = NULL;
+    size_t nh = 0, cap = 0, np = 0;
+    probe *pr;
+    int rc = probes(c, w, stock, &pr, &np);
+    const postings *sets[2] = {&c->base, &c->delta};
     for (size_t f = 0; f < np && f < CORPUS_PROBES && rc == 0; f++) {
-        if (array_grow((void **)&hits, &cap, nh + pr[f].total, sizeof *hits)) {
+        size_t want = pr[f].total < CORPUS_COMMON ? pr[f].total : CORPUS_COMMON, got = 0;
+        if (array_grow((void **)&hits, &cap, nh + want, sizeof *hits)) {
             rc = -ENOMEM;
             break;
         }
         for (int s = 0; s < 2; s++)
-            for (size_t k = pr[f].lo[s]; k < pr[f].hi[s]; k++) {
+            for (size_t k = pr[f].lo[s]; k < pr[f].hi[s] && got < want; k++) {
                 uint32_t id = sets[s]->v[k].id, slot = c->id_doc[id];
-                if (slot != UINT32_MAX && slot != doc_slot)
+                if (slot != UINT32_MAX && slot != doc_slot) {
                     hits[nh++] = id;
+                    got++;
+                }
             }
     }
     free(pr);
-    free(mine.v);
     if (rc == 0 && nh)
         sort_ids(hits, nh);
     *ids = hits;
@@ -755,7 +778,7 @@ int corpus_sources(corpus *c, const char *name, size_t qi, xref_source **out, si
     size_t nids = 0, cap = 0;
     int rc = settle(c);
     if (rc == 0 && w->n >= 2 && q->kind != QUOTE_MENTION)
-        rc = candidates(c, w, (uint32_t)slot, &ids, &nids);
+        rc = candidates(c, w, !q->speaker && match_is_short(w), (uint32_t)slot, &ids, &nids);
     /* Enough shared fingerprints to be worth aligning: one for short
      * quotes, two otherwise. */
     for (size_t i = 0; i < nids && rc == 0;) {

@@ -197,6 +197,19 @@ int nvim_too_large(rpc *r, int64_t buf, size_t bytes)
     return rpc_send(r);
 }
 
+int nvim_unfollowed(rpc *r, int64_t buf, const char *message)
+{
+    msgpack_packer *pk = rpc_begin_notification(r, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens').unfollowed(...)");
+    msgpack_pack_array(pk, 2);
+    msgpack_pack_int64(pk, buf);
+    rpc_pack_cstr(pk, message);
+    return rpc_send(r);
+}
+
+/* The ext payload is itself a msgpack integer: the handle. Read here by
+ * hand, as msgpack_unpack_next would allocate what a hostile payload
+ * declares (an array of two billion items). */
 bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf)
 {
     if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER) {
@@ -205,13 +218,25 @@ bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf)
     }
     if (o->type != MSGPACK_OBJECT_EXT || o->via.ext.type != 0 || o->via.ext.size == 0)
         return false;
-    /* The ext payload is itself a msgpack integer: the handle. */
-    msgpack_unpacked u;
-    msgpack_unpacked_init(&u);
-    bool ok = msgpack_unpack_next(&u, o->via.ext.ptr, o->via.ext.size, NULL) == MSGPACK_UNPACK_SUCCESS &&
-              (u.data.type == MSGPACK_OBJECT_POSITIVE_INTEGER || u.data.type == MSGPACK_OBJECT_NEGATIVE_INTEGER);
-    if (ok)
-        *buf = u.data.type == MSGPACK_OBJECT_POSITIVE_INTEGER ? (int64_t)u.data.via.u64 : u.data.via.i64;
-    msgpack_unpacked_destroy(&u);
-    return ok;
+    const uint8_t *p = (const uint8_t *)o->via.ext.ptr;
+    uint32_t n = o->via.ext.size;
+    if (p[0] <= 0x7f || p[0] >= 0xe0) {
+        *buf = (int8_t)p[0];
+        return n == 1;
+    }
+    if (p[0] < 0xcc || p[0] > 0xd3)
+        return false;
+    uint32_t k = 1u << ((p[0] - 0xcc) & 3);
+    if (n != 1 + k)
+        return false;
+    uint64_t v = 0;
+    for (uint32_t i = 1; i <= k; i++)
+        v = v << 8 | p[i];
+    bool is_signed = p[0] >= 0xd0;
+    if (is_signed && k < 8 && (v >> (8 * k - 1)) & 1)
+        v |= ~(uint64_t)0 << (8 * k); /* sign-extend */
+    if (!is_signed && v > INT64_MAX)
+        return false;
+    *buf = (int64_t)v;
+    return true;
 }

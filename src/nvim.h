@@ -39,6 +39,9 @@ int nvim_report(rpc *r, const char *message);
 /* Tells the plugin it no longer follows buf, `bytes` long, for its size. */
 int nvim_too_large(rpc *r, int64_t buf, size_t bytes);
 
+/* Tells the plugin it no longer follows buf, and the user why. */
+int nvim_unfollowed(rpc *r, int64_t buf, const char *message);
+
 /* Reads a Buffer argument: the ext type Neovim sends, or an integer. */
 bool nvim_buffer_arg(const msgpack_object *o, int64_t *buf);
 

@@ -1,13 +1,14 @@
 /*
  * rpc.c: msgpack-RPC framing over libuv.
  *
- * Reading: each read is first walked by the size guard (mpguard.h), then
- * copied into the unpacker; every complete object is checked against the three shapes
+ * Reading: each read is first walked by the framing guard (mpguard.h);
+ * only the bytes of messages within its limits are copied into the
+ * unpacker, and every complete object is checked against the three shapes
  * of the protocol ([0, id, method, params], [1, id, error, result],
- * [2, method, params]) before the owner sees it. A malformed object is
- * logged and dropped; after bytes that cannot be parsed at all, or that
- * declare too much, reading starts again at the next byte that can begin a
- * message.
+ * [2, method, params]) before the owner sees it. A message over the limits
+ * (a buffer of more lines than the guard allows) is skipped whole, by the
+ * sizes it declares, and the owner is told which one it was; bytes that
+ * are not msgpack-RPC are dropped up to the next head of a message.
  * Writing: one message is packed into a buffer that libuv writes and frees.
  * Nothing but RPC ever goes to stdout.
  */
@@ -39,6 +40,7 @@ struct rpc {
     uint32_t next_id;
     int open_handles;
     bool closed;      /* the peer went away */
+    bool dropping;    /* a refused message is being skipped; the owner knows */
     bool detached;    /* no streams: a reader for tests */
 };
 
@@ -104,12 +106,11 @@ static void closed(rpc *r)
         r->cb.closed(r->ctx);
 }
 
-/* Forgets everything buffered: after bytes that cannot be trusted nothing
- * buffered can be either. (msgpack_unpacker_reset keeps the buffered bytes
- * and would parse them again.) Between messages, it frees a large buffer. */
-static void discard(rpc *r)
+/* Forgets the unpacker's bytes: the part of a message the guard then
+ * refused, or a buffer grown large for one message. (msgpack_unpacker_reset
+ * keeps the buffered bytes and would parse them again.) */
+static void forget_partial(rpc *r)
 {
-    mpguard_reset(&r->guard);
     msgpack_unpacker_destroy(&r->up);
     if (!msgpack_unpacker_init(&r->up, RPC_READ_CHUNK)) {
         log_msg("rpc: out of memory; closing");
@@ -118,40 +119,126 @@ static void discard(rpc *r)
     }
 }
 
-/* Where a message may start again after bytes that could not be trusted:
- * the first array of 3 or 4 whose first item is a message kind. */
-static size_t resync_point(const char *p, size_t n)
+/* Reads an unsigned integer at p[*at] (a fixint or uint 8-32). */
+static bool read_uint(const uint8_t *p, size_t n, size_t *at, uint64_t *v)
 {
-    for (size_t j = 1; j + 1 < n; j++)
-        if (((unsigned char)p[j] == 0x93 || (unsigned char)p[j] == 0x94) && (unsigned char)p[j + 1] <= 2)
-            return j;
-    return n;
+    if (*at >= n)
+        return false;
+    uint8_t t = p[*at];
+    size_t k = t <= 0x7f ? 0 : t >= 0xcc && t <= 0xce ? (size_t)1 << (t - 0xcc) : 9;
+    if (k == 9 || *at + 1 + k > n)
+        return false;
+    *v = k ? 0 : t;
+    for (size_t i = 0; i < k; i++)
+        *v = *v << 8 | p[*at + 1 + i];
+    *at += 1 + k;
+    return true;
+}
+
+/* The first parameter at p[at], when it is a fixext (a handle) or an
+ * unsigned integer, whole within the bytes kept. */
+static bool first_param(const uint8_t *p, size_t n, size_t at, msgpack_object *o)
+{
+    uint64_t v;
+    if (at < n && p[at] >= 0xd4 && p[at] <= 0xd8) {
+        uint32_t size = 1u << (p[at] - 0xd4);
+        if (at + 2 + size > n)
+            return false;
+        o->type = MSGPACK_OBJECT_EXT;
+        o->via.ext.type = (int8_t)p[at + 1];
+        o->via.ext.size = size;
+        o->via.ext.ptr = (const char *)p + at + 2;
+        return true;
+    }
+    if (!read_uint(p, n, &at, &v))
+        return false;
+    o->type = MSGPACK_OBJECT_POSITIVE_INTEGER;
+    o->via.u64 = v;
+    return true;
+}
+
+/* What the guard kept of a refused message's first bytes: kind, id,
+ * method and first parameter, as far as they are there. */
+static void read_head(const mpguard *g, rpc_message *m, msgpack_object *params, msgpack_object *first)
+{
+    const uint8_t *p = g->start;
+    size_t n = g->n_start, at = 2;
+    uint64_t id = 0;
+    memset(m, 0, sizeof *m);
+    *params = (msgpack_object){.type = MSGPACK_OBJECT_ARRAY};
+    m->params = params;
+    m->kind = (rpc_kind)g->kind;
+    if (n < 2 || (m->kind != RPC_NOTIFICATION && !read_uint(p, n, &at, &id)))
+        return;
+    m->id = (uint32_t)id;
+    if (m->kind == RPC_RESPONSE || at >= n)
+        return;
+    size_t hdr = p[at] >= 0xa0 && p[at] <= 0xbf ? 1 : 2;
+    size_t len = hdr == 1 ? p[at] & 0x1fu : at + 1 < n ? p[at + 1] : n;
+    if (at + hdr + len > n)
+        return;
+    m->method = (const char *)p + at + hdr;
+    m->method_len = len;
+    at += hdr + len;
+    if (at < n)
+        at += p[at] == 0xdc ? 3 : p[at] == 0xdd ? 5 : 1; /* the parameters' array */
+    if (first_param(p, n, at, first)) {
+        params->via.array.size = 1;
+        params->via.array.ptr = first;
+    }
+}
+
+/* The guard refused the message in progress: the owner is told once. */
+static void refused(rpc *r)
+{
+    rpc_message head;
+    msgpack_object params, first;
+    read_head(&r->guard, &head, &params, &first);
+    log_msg("rpc: a message over the size limits (%.*s) was skipped", (int)head.method_len,
+            head.method ? head.method : "");
+    if (r->cb.skipped)
+        r->cb.skipped(r->ctx, &head);
 }
 
 static void drain(rpc *r);
 
+/* Bytes of sound messages, for the unpacker. */
+static void feed(rpc *r, const char *bytes, size_t k)
+{
+    if (!msgpack_unpacker_reserve_buffer(&r->up, k)) {
+        log_msg("rpc: out of memory; a message skipped");
+        forget_partial(r);
+        mpguard_refuse(&r->guard);
+        return;
+    }
+    memcpy(msgpack_unpacker_buffer(&r->up), bytes, k);
+    msgpack_unpacker_buffer_consumed(&r->up, k);
+    drain(r);
+}
+
 void rpc_feed(rpc *r, const char *bytes, size_t n)
 {
+    bool junk = false;
     while (n > 0 && !r->closed) {
-        size_t k = n < RPC_READ_CHUNK ? n : RPC_READ_CHUNK;
-        if (!mpguard_check(&r->guard, (const uint8_t *)bytes, k)) {
-            log_msg("rpc: a message breaks the size limits or is not msgpack; dropped");
-            discard(r);
-            size_t j = resync_point(bytes, n);
-            bytes += j;
-            n -= j;
-            continue;
+        mpguard_verdict v;
+        size_t k = mpguard_take(&r->guard, (const uint8_t *)bytes, n < RPC_READ_CHUNK ? n : RPC_READ_CHUNK, &v);
+        if (v == MPGUARD_PASS) {
+            feed(r, bytes, k);
+        } else {
+            if (msgpack_unpacker_message_size(&r->up) != 0)
+                forget_partial(r);
+            if (v == MPGUARD_DROP && !r->dropping)
+                refused(r);
+            r->dropping = v == MPGUARD_DROP && !mpguard_idle(&r->guard);
+            junk |= v == MPGUARD_JUNK;
         }
-        if (!msgpack_unpacker_reserve_buffer(&r->up, k)) {
-            log_msg("rpc: out of memory; input dropped");
-            discard(r);
-            return;
-        }
-        memcpy(msgpack_unpacker_buffer(&r->up), bytes, k);
-        msgpack_unpacker_buffer_consumed(&r->up, k);
-        drain(r);
         bytes += k;
         n -= k;
+    }
+    if (junk) {
+        log_msg("rpc: input that is not msgpack-RPC was dropped");
+        if (r->cb.skipped)
+            r->cb.skipped(r->ctx, NULL);
     }
 }
 
@@ -172,15 +259,17 @@ static void drain(rpc *r)
                 log_msg("rpc: dropped a message that is not msgpack-RPC");
             continue;
         }
-        log_msg("rpc: unparsable input (%s); resynchronising",
+        /* The guard passed only whole, sound headers: memory ran out. */
+        log_msg("rpc: unparsable input (%s); the message is skipped",
                 ret == MSGPACK_UNPACK_NOMEM_ERROR ? "out of memory" : "parse error");
-        discard(r);
+        forget_partial(r);
+        mpguard_refuse(&r->guard);
         break;
     }
     msgpack_unpacked_destroy(&result);
     if (!r->closed && msgpack_unpacker_message_size(&r->up) == 0 &&
         r->up.used + r->up.free > RPC_KEEP_BUFFER)
-        discard(r);
+        forget_partial(r);
     if (r->cb.batch_done)
         r->cb.batch_done(r->ctx);
 }

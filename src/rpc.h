@@ -31,6 +31,12 @@ typedef struct rpc_callbacks {
     void (*message)(void *ctx, const rpc_message *m);
     void (*batch_done)(void *ctx); /* after every message of one read */
     void (*closed)(void *ctx);     /* the peer went away */
+    /* A message was skipped unread, as too large: `head` has its kind, id
+     * and method, and in params its first parameter when that is a handle
+     * or an integer (an empty array otherwise); or, with head NULL, input
+     * that is not msgpack-RPC was dropped (at most once per read). May be
+     * NULL. */
+    void (*skipped)(void *ctx, const rpc_message *head);
 } rpc_callbacks;
 
 /* Feeds bytes to the reader as if they had been read: every complete

@@ -13,7 +13,10 @@
  * an update that does not follow the one on screen (it then asks for the
  * whole, quotelens_refresh). When typing pauses, the spliced buffers are
  * read whole and corrected, and the other buffers' cross-references
- * redone. A whole update is sent only when it differs from the last one
+ * redone. That whole reading runs on libuv's thread pool, on a copy of the
+ * text, so the loop keeps answering keystrokes and requests meanwhile; a
+ * reading of text that changed while it ran is thrown away, and the next
+ * pause reads again. A whole update is sent only when it differs from the last one
  * (a hash of what it draws). When Neovim goes away, stdin closes and the
  * process exits. Started with stdin not a pipe or a socket (/dev/null, a
  * file, a terminal), it says so and exits with status 2.
@@ -36,6 +39,8 @@
 #include "corpus.h"
 #include "doc.h"
 #include "folder.h"
+#include "given.h"
+#include "lexicon.h"
 #include "log.h"
 #include "names.h"
 #include "nvim.h"
@@ -68,6 +73,8 @@ typedef struct buffer {
     bool stale;       /* another buffer changed: look its quotes up again */
     bool whole_next;  /* the plugin lost step: send the whole view next */
     bool view_first;  /* not yet analysed: send the rows a window shows first */
+    bool reading;     /* a whole reading of it runs on a worker */
+    uint64_t version; /* changes with its text (server.versions) */
     int64_t view_top, view_bottom;
     uint64_t sent;    /* hash of the last whole update sent */
     uint64_t seq;     /* number of the last update sent */
@@ -93,7 +100,24 @@ typedef struct server {
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
     size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
     bool reported;
+    bool input_told;          /* the user knows input was lost */
+    uint64_t versions;        /* of every buffer's text, so none is seen twice */
+    size_t readings;          /* whole readings running on workers */
+    bool stopping;            /* the loop ended: readings that finish are let go */
 } server;
+
+/* A whole reading of a buffer on a worker: the text as it was, and what
+ * came of it. */
+typedef struct reading {
+    uv_work_t req;
+    server *s;
+    int64_t handle;
+    uint64_t version;
+    char *text;
+    size_t len;
+    analysis *a;
+    int rc;
+} reading;
 
 static buffer *find(server *s, int64_t handle)
 {
@@ -123,6 +147,18 @@ static void drop(server *s, buffer *b)
     /* Its quotes may have been sources of others' quotes. */
     for (size_t i = 0; i < s->n_bufs; i++)
         s->bufs[i].dirty = true;
+}
+
+/* A buffer that cannot be followed is let go, and the user told why:
+ * nothing is dropped without a word. */
+static void unfollow(server *s, buffer *b, const char *why)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "quotelens: %s %s; it is not analysed", b->name, why);
+    log_msg("buffer %lld: %s", (long long)b->handle, msg);
+    nvim_buf_detach(s->rpc, b->handle);
+    nvim_unfollowed(s->rpc, b->handle, msg);
+    drop(s, b);
 }
 
 static bool str_arg(const msgpack_object *o, char **out)
@@ -161,6 +197,7 @@ static void attach(server *s, const msgpack_object *params)
         doc_free(b->d);
         b->d = doc_new();
         b->resync = false;
+        b->version = ++s->versions;
     } else {
         if (array_grow((void **)&s->bufs, &s->cap_bufs, s->n_bufs + 1, sizeof *s->bufs)) {
             free(name);
@@ -170,8 +207,7 @@ static void attach(server *s, const msgpack_object *params)
         *b = (buffer){.handle = h, .name = name, .d = doc_new()};
     }
     if (!b->d) {
-        log_msg("attach: out of memory");
-        drop(s, b);
+        unfollow(s, b, "cannot be followed: out of memory");
         return;
     }
     view_arg(b, params);
@@ -304,6 +340,7 @@ static void lines_event(server *s, const msgpack_object *params)
     }
     b->tick = tick;
     b->changed = b->dirty = true;
+    b->version = ++s->versions;
 }
 
 static void changedtick_event(server *s, const msgpack_object *params)
@@ -328,10 +365,13 @@ static void detach_event(server *s, const msgpack_object *params)
         doc_free(b->d);
         b->d = doc_new();
         b->resync = false;
-        if (b->d) {
-            nvim_buf_attach(s->rpc, h);
+        b->version = ++s->versions;
+        if (!b->d) {
+            unfollow(s, b, "cannot be read again: out of memory");
             return;
         }
+        nvim_buf_attach(s->rpc, h);
+        return;
     }
     drop(s, b);
 }
@@ -376,9 +416,11 @@ static void refresh(server *s, const msgpack_object *params)
 static void respond_status(server *s, uint32_t id)
 {
     msgpack_packer *pk = rpc_begin_response(s->rpc, id);
-    msgpack_pack_map(pk, 2);
+    msgpack_pack_map(pk, 3);
     rpc_pack_cstr(pk, "buffers");
     msgpack_pack_uint64(pk, s->n_bufs);
+    rpc_pack_cstr(pk, "reading");
+    msgpack_pack_uint64(pk, s->readings);
     rpc_pack_cstr(pk, "version");
     rpc_pack_cstr(pk, QL_VERSION);
     rpc_send(s->rpc);
@@ -766,8 +808,80 @@ static void swap_reading(analysis *x, analysis *y)
     y->n_heard = t.n_heard;
 }
 
+/* On a worker: the whole reading. analysis_run touches nothing shared
+ * but the lexicon, which the loop built before any reading could start. */
+static void read_whole(uv_work_t *req)
+{
+    reading *r = req->data;
+    r->rc = analysis_run(r->text, r->len, &r->a);
+}
+
+/* Back on the loop: a reading of text that is still the buffer's corrects
+ * the spliced analysis; one of text that changed since is let go (the
+ * edit's batch started the pause again, and the next pause reads again). */
+static void read_done(uv_work_t *req, int status)
+{
+    reading *r = req->data;
+    server *s = r->s;
+    buffer *b = s->stopping ? NULL : find(s, r->handle);
+    int rc = status == 0 ? r->rc : 0;
+    s->readings--;
+    if (b)
+        b->reading = false;
+    if (b && rc == 0 && status == 0 && b->version == r->version && b->a) {
+        b->provisional = false;
+        if (analysis_equal(r->a, b->a)) {
+            /* Keep what the whole reading carries for the next splice; the
+             * quotes stay, as the annotations point at their strings. */
+            swap_reading(r->a, b->a);
+        } else {
+            /* Expected after a splice that named someone new; after exact
+             * ones it shows text the window reads otherwise (a fence, a
+             * table): worth a look. */
+            log_msg("buffer %lld: the whole reading differs from the spliced one%s",
+                    (long long)b->handle, b->claimed ? ", which claimed to be exact" : "");
+            rc = install(s, b, r->text, r->len, r->a);
+            r->a = NULL; /* install owns it now */
+        }
+        if (rc == 0)
+            rc = send_dirty(s);
+    }
+    if (!s->stopping)
+        report_failure(s, rc);
+    analysis_free(r->a);
+    free(r->text);
+    free(r);
+}
+
+/* Starts the whole reading of a buffer on a worker, from a copy of its
+ * text. */
+static int start_reading(server *s, buffer *b)
+{
+    size_t len;
+    const char *text = doc_text(b->d, &len);
+    char *copy = text ? malloc(len + 1) : NULL;
+    reading *r = copy ? malloc(sizeof *r) : NULL;
+    if (!r) {
+        free(copy);
+        return -ENOMEM;
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    *r = (reading){.s = s, .handle = b->handle, .version = b->version, .text = copy, .len = len};
+    r->req.data = r;
+    if (uv_queue_work(s->loop, &r->req, read_whole, read_done) != 0) {
+        free(copy);
+        free(r);
+        return -ENOMEM;
+    }
+    b->reading = true;
+    s->readings++;
+    return 0;
+}
+
 /* The pause after typing: buffers spliced in a way that may reach further
- * are analysed whole, and the other buffers' cross-references redone. */
+ * are read whole on workers (read_done corrects them), and the other
+ * buffers' cross-references redone. */
 static void on_pause(uv_timer_t *t)
 {
     server *s = t->data;
@@ -777,27 +891,8 @@ static void on_pause(uv_timer_t *t)
         if (b->stale)
             b->dirty = true;
         b->stale = false;
-        if (!b->provisional || !b->a)
-            continue;
-        b->provisional = false;
-        size_t len;
-        const char *text = doc_text(b->d, &len);
-        analysis *a;
-        if (!text || (rc = analysis_run(text, len, &a)) != 0)
-            break;
-        if (analysis_equal(a, b->a)) {
-            /* Keep what the whole reading carries for the next splice; the
-             * quotes stay, as the annotations point at their strings. */
-            swap_reading(a, b->a);
-            analysis_free(a);
-        } else {
-            /* Expected after a splice that named someone new; after exact
-             * ones it shows text the window reads otherwise (a fence, a
-             * table): worth a look. */
-            log_msg("buffer %lld: the whole reading differs from the spliced one%s",
-                    (long long)b->handle, b->claimed ? ", which claimed to be exact" : "");
-            rc = install(s, b, text, len, a);
-        }
+        if (b->provisional && b->a && !b->reading)
+            rc = start_reading(s, b);
     }
     if (rc == 0)
         rc = send_dirty(s);
@@ -876,6 +971,39 @@ static void on_closed(void *ctx)
     uv_stop(s->loop);
 }
 
+/* The guard skipped a message as too large, or dropped input that is not
+ * msgpack-RPC (head NULL). A buffer's lines over the limits: the buffer is
+ * let go with a word. Lost input may have held any buffer's edits: every
+ * copy is fetched again, and the user told once. */
+static void on_skipped(void *ctx, const rpc_message *head)
+{
+    server *s = ctx;
+    int64_t h;
+    buffer *b = NULL;
+    if (head && head->method && head->params->via.array.size == 1 &&
+        nvim_buffer_arg(&head->params->via.array.ptr[0], &h))
+        b = find(s, h);
+    if (b && head->method_len == 20 && memcmp(head->method, "nvim_buf_lines_event", 20) == 0) {
+        unfollow(s, b, "has more lines than quotelens can follow (8,388,608) or a line over 256 MB");
+        return;
+    }
+    if (head && head->kind == RPC_REQUEST) {
+        rpc_respond_error(s->rpc, head->id, "message too large");
+        return;
+    }
+    for (size_t i = 0; i < s->n_bufs; i++)
+        if (!s->bufs[i].resync) {
+            s->bufs[i].resync = true;
+            nvim_buf_detach(s->rpc, s->bufs[i].handle);
+        }
+    if (!s->input_told)
+        nvim_report(s->rpc, head ? "quotelens: a message from Neovim too large to read was skipped; "
+                                   "the buffers are read again"
+                                 : "quotelens: input from Neovim that is not msgpack-RPC was dropped; "
+                                   "the buffers are read again");
+    s->input_told = true;
+}
+
 /* What a handle of that type is, for a user reading why we stopped. */
 static const char *handle_name(uv_handle_type t)
 {
@@ -906,10 +1034,14 @@ int server_run(void)
     if (check_stdin() != 0)
         return 2;
     signal(SIGPIPE, SIG_IGN); /* a vanished Neovim is seen as EOF, not a signal */
+    /* The word lists build themselves at first use: here, on the loop,
+     * before any whole reading runs on a worker (read_whole). */
+    lexicon_classes("said", 4);
+    given_sex("ana", 3);
     log_open();
     server s = {.loop = uv_default_loop(), .corpus = corpus_new(),
                 .max_buffer = SERVER_MAX_BUFFER};
-    rpc_callbacks cb = {on_message, on_batch_done, on_closed};
+    rpc_callbacks cb = {on_message, on_batch_done, on_closed, on_skipped};
     watch_callbacks wcb = {corpus_changed, corpus_settled, tell, is_open};
     int rc = s.corpus ? watch_new(s.loop, s.corpus, wcb, &s, &s.watch) : -ENOMEM;
     if (rc == 0)
@@ -931,6 +1063,7 @@ int server_run(void)
     uv_signal_start(&term, on_term, SIGTERM);
     log_msg("started");
     uv_run(s.loop, UV_RUN_DEFAULT);
+    s.stopping = true; /* readings still running finish unseen */
     rpc_free(s.rpc);
     watch_free(s.watch);
     uv_close((uv_handle_t *)&s.pause, NULL);

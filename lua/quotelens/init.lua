@@ -63,6 +63,14 @@ function M.too_large(buf, bytes)
   tell_too_large(buf, bytes)
 end
 
+-- Called by the co-process when it cannot follow a buffer (more lines than
+-- it can read, out of memory): it has let it go, and msg says why.
+function M.unfollowed(buf, msg)
+  attached[buf] = nil
+  render.clear(buf)
+  notify(msg)
+end
+
 local function on_exit(_, code)
   job = nil
   local bufs = vim.tbl_keys(attached)

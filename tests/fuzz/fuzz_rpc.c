@@ -18,7 +18,7 @@ static void check(void *ctx, const rpc_message *m)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    rpc_callbacks cb = {check, NULL, NULL};
+    rpc_callbacks cb = {check, NULL, NULL, NULL};
     rpc *r = rpc_new_detached(cb, NULL);
     if (!r)
         return 0;
