@@ -362,8 +362,13 @@ static void detach_event(server *s, const msgpack_object *params)
         !(b = find(s, h)))
         return;
     if (b->resync) {
+        /* The copy starts empty until the attach sends the lines: the old
+         * reading of it would be annotated on the empty text. */
         doc_free(b->d);
         b->d = doc_new();
+        analysis_free(b->a);
+        b->a = NULL;
+        b->dirty = false;
         b->resync = false;
         b->version = ++s->versions;
         if (!b->d) {
