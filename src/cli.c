@@ -370,7 +370,8 @@ static int parse_args(int argc, char **argv, scan_opts *o)
     }
     if (o->n_files == 0) {
         fputs("quotelens scan: no files given "
-              "(usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...)\n", stderr);
+              "(usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... [--] FILE...;\n"
+              " quotelens scan --help for more)\n", stderr);
         return -EINVAL;
     }
     return 0;

@@ -1,18 +1,19 @@
 /*
  * main.c: the quotelens command line. Chooses between the subcommands; each
- * lives in its own module and gets the remaining arguments.
+ * lives in its own module and gets the remaining arguments. Owns the usage
+ * text.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "server.h"
 
-
 static const char usage[] =
-    "usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...\n"
+    "usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... [--] FILE...\n"
     "       quotelens            (no arguments: the Neovim co-process, msgpack-RPC on stdio)\n"
-    "       quotelens --version | --help\n"
+    "       quotelens --version | --help | -h | help [scan]\n"
     "\n"
     "quotelens finds the direct quotations in news copy, who said them, and\n"
     "the same quotes in other sources.\n"
@@ -31,6 +32,9 @@ static const char usage[] =
     "                 files under DIR (repeatable)\n"
     "  --strict       also report differences of spelling\n"
     "  --check        exit with status 3 when a warning was reported, for CI\n"
+    "  --             what follows is a FILE, even when it starts with -\n"
+    "  -h, --help     print this help and exit\n"
+    "  --version      print the version and exit\n"
     "\n"
     "FILE in text output stays on one line and can be read back: a newline,\n"
     "CR and tab are written \\n \\r \\t, other control bytes and bytes of\n"
@@ -44,33 +48,41 @@ static const char usage[] =
     "2 when none could be or the arguments are wrong, 3 with --check when\n"
     "all were scanned and one has a warning.\n";
 
-/* Whether `scan` was asked for help (before any "--"). */
-static int wants_help(int argc, char **argv)
+static bool is_help(const char *arg)
 {
-    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return 1;
-    return 0;
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
-int main(int argc, char **argv)
+/* Whether `scan` was asked for help (before any "--"). */
+static bool scan_wants_help(int argc, char **argv)
 {
-    if (argc == 1)
-        return server_run();
-    if (argc >= 2 && strcmp(argv[1], "scan") == 0 && wants_help(argc, argv)) {
-        fputs(usage, stdout);
-        return 0;
-    }
-    if (argc >= 2 && strcmp(argv[1], "scan") == 0)
+    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (is_help(argv[i]))
+            return true;
+    return false;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "scan") == 0 && !scan_wants_help(argc, argv))
         return cli_scan(argc - 2, argv + 2);
-    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+    if (strcmp(cmd, "--version") == 0) {
         printf("quotelens %s\n", QL_VERSION);
         return 0;
     }
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    if (strcmp(cmd, "scan") == 0 || is_help(cmd) ||
+        (strcmp(cmd, "help") == 0 && (argc == 2 || strcmp(argv[2], "scan") == 0))) {
         fputs(usage, stdout);
         return 0;
     }
     fputs(usage, stderr);
     return 2;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 1)
+        return server_run(); /* stdout is the RPC channel, the server's own */
+    return run(argc, argv);
 }
