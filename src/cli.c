@@ -6,7 +6,9 @@
  * order: quickfix-style lines, or one JSON object per quote (the fields
  * ../shared/eval/score.py reads, plus position, speaker and diagnostics).
  * A file that cannot be read, or is binary, is reported on stderr and the
- * rest are still scanned.
+ * rest are still scanned. "-" is standard input; a FILE that is a web page
+ * is read as its text, as a corpus file is. Printing stops once standard
+ * output has failed (main.c reports it).
  */
 #include "cli.h"
 
@@ -26,6 +28,13 @@
 #include "source.h"
 #include "text.h"
 #include "xref.h"
+
+/* The name standard input has in the output, as compilers name it. */
+#define CLI_STDIN_NAME "<stdin>"
+
+/* Reals (confidence, similarity) to three significant digits: 0.95, not
+ * the float's 0.94999998807907104. */
+#define CLI_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(3))
 
 typedef struct scan_opts {
     bool json, strict, check;
@@ -315,7 +324,7 @@ static int print_json(const run *r, const scanned *s)
     }
     for (size_t i = 0; i < a->n_quotes; i++) {
         if (rc == 0) {
-            char *line = json_dumps(objs[i], JSON_COMPACT);
+            char *line = json_dumps(objs[i], CLI_JSON_FLAGS);
             if (!line)
                 rc = -ENOMEM;
             else
@@ -407,12 +416,24 @@ static int add_doc(run *r, source *src, bool printed)
     return rc;
 }
 
+/* Reads one FILE argument: "-" is standard input; a web page is read as
+ * its text, as in a corpus folder. */
+static int load_file(const char *path, source **out)
+{
+    if (strcmp(path, "-") == 0)
+        return source_load_fd(0, CLI_STDIN_NAME, out);
+    return folder_read(path, out);
+}
+
+/* Reads the FILEs, then the corpus folders. A FILE or a folder that cannot
+ * be read counts in *failed: a check run without the corpus it was given
+ * must not pass. */
 static int load(run *r, const scan_opts *o, int *failed)
 {
     int rc = 0;
     for (int i = 0; i < o->n_files && rc == 0; i++) {
         source *src;
-        int err = source_load(o->files[i], &src);
+        int err = load_file(o->files[i], &src);
         if (err == -ENOMEM)
             return err;
         if (err)
@@ -432,6 +453,8 @@ static int load(run *r, const scan_opts *o, int *failed)
         free(v);
         if (err == -ENOMEM)
             rc = err;
+        else if (err)
+            (*failed)++;
     }
     return rc;
 }
@@ -482,6 +505,8 @@ int cli_scan(int argc, char **argv)
             rc = print_json(&r, &r.docs[i]);
         else
             print_text(&r, &r.docs[i]);
+        if (ferror(stdout))
+            break; /* the output is lost: main says so */
     }
     for (size_t i = 0; i < r.n; i++)
         scanned_free(&r.docs[i]);

@@ -57,6 +57,6 @@ while read -r cmd; do
     "$QL" ${cmd#quotelens } > "$dir/out" 2>&1 || fail "doc/quotelens.txt cites '$cmd', which fails"
     cmp -s "$dir/want" "$dir/out" || fail "'$cmd' (cited in doc/quotelens.txt) prints the usage"
 done < "$dir/cited"
-grep -A20 '\*quotelens-process\*' doc/quotelens.txt | grep -q 'quotelens scan --help' ||
+sed -n '/\*quotelens-process\*/,/^====/p' doc/quotelens.txt | grep -q 'quotelens scan --help' ||
     fail ":help quotelens-process points at quotelens scan --help"
 echo ok
