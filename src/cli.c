@@ -306,34 +306,68 @@ static size_t owner_of(const analysis *a, const diag *d)
     return best;
 }
 
+/* The diagnostics each quote carries in JSON output: those of quote q are
+ * idx[first[q] .. first[q + 1]), in the analysis's order (a counting sort
+ * by owner_of). */
+typedef struct diag_groups {
+    size_t *first, *idx;
+} diag_groups;
+
+static int group_diags(const analysis *a, diag_groups *g)
+{
+    size_t nq = a->n_quotes, nd = a->n_diags;
+    size_t *owner = malloc((nd ? nd : 1) * sizeof *owner);
+    size_t *next = calloc(nq + 1, sizeof *next);
+    g->first = calloc(nq + 1, sizeof *g->first);
+    g->idx = malloc((nd ? nd : 1) * sizeof *g->idx);
+    int rc = owner && next && g->first && g->idx ? 0 : -ENOMEM;
+    for (size_t d = 0; d < nd && rc == 0; d++) {
+        owner[d] = owner_of(a, &a->diags[d]);
+        g->first[owner[d] + 1]++;
+    }
+    for (size_t q = 0; q < nq && rc == 0; q++)
+        next[q + 1] = g->first[q + 1] += g->first[q];
+    for (size_t d = 0; d < nd && rc == 0; d++)
+        g->idx[next[owner[d]]++] = d;
+    free(owner);
+    free(next);
+    return rc;
+}
+
+/* One quote's JSON line, with its diagnostics. */
+static int print_json_quote(const run *r, const scanned *s, const diag_groups *g, size_t qi)
+{
+    json_t *obj = json_quote(r, s, qi), *diags = json_object_get(obj, "diagnostics");
+    int rc = obj && diags ? 0 : -ENOMEM;
+    for (size_t k = g->first[qi]; k < g->first[qi + 1] && rc == 0; k++) {
+        json_t *d = json_diag(s, &s->a->diags[g->idx[k]]);
+        if (!d || json_array_append_new(diags, d) != 0)
+            rc = -ENOMEM;
+    }
+    char *line = rc == 0 ? json_dumps(obj, CLI_JSON_FLAGS) : NULL;
+    if (rc == 0 && !line)
+        rc = -ENOMEM;
+    if (line)
+        puts(line);
+    free(line);
+    json_decref(obj);
+    return rc;
+}
+
+/* Writes each quote's line as it is made, so the memory JSON takes is
+ * one quote's, not the document's tree. A diagnostic outside every quote
+ * rides on the nearest; a document with no quote has no line for it. */
 static int print_json(const run *r, const scanned *s)
 {
     const analysis *a = s->a;
-    json_t **objs = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *objs);
-    if (!objs)
-        return -ENOMEM;
-    int rc = 0;
-    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
-        if (!(objs[i] = json_quote(r, s, i)))
-            rc = -ENOMEM;
-    for (size_t i = 0; i < a->n_diags && rc == 0 && a->n_quotes; i++) {
-        json_t *d = json_diag(s, &a->diags[i]);
-        if (!d || json_array_append_new(json_object_get(objs[owner_of(a, &a->diags[i])],
-                                                        "diagnostics"), d) != 0)
-            rc = -ENOMEM;
-    }
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        if (rc == 0) {
-            char *line = json_dumps(objs[i], CLI_JSON_FLAGS);
-            if (!line)
-                rc = -ENOMEM;
-            else
-                puts(line);
-            free(line);
-        }
-        json_decref(objs[i]);
-    }
-    free(objs);
+    if (a->n_quotes == 0)
+        return 0;
+    diag_groups g = {0};
+    int rc = group_diags(a, &g);
+    for (size_t i = 0; i < a->n_quotes && rc == 0 && !ferror(stdout); i++)
+        rc = print_json_quote(r, s, &g, i);
+    free(g.first);
+    free(g.idx);
     return rc;
 }
 
