@@ -66,6 +66,8 @@ typedef struct analysis {
     struct people *people; /* who the text names */
     heard *heard;          /* the speakers remembered, in reading order */
     size_t n_heard;
+    bool reporting;        /* the text reads as reporting, so an unattributed
+                            * quote is warned of, not hinted at (attrib.c) */
 } analysis;
 
 /* Analyses text[0..len). Returns 0, or -ENOMEM with *out untouched. */

@@ -11,6 +11,7 @@
 #include "attrib.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,13 +77,30 @@ static int narration_cue(reading *at, size_t c)
     return rc;
 }
 
-static int unattributed(analysis *a, const quote *q)
+/* An unattributed quote is worth a warning only in text that reads as
+ * reporting: one where the reading heard a speaker (a quote attributed, or
+ * a verb of speech naming someone in the narration), here or before the
+ * part read (ctx), or that holds a verb of speech at all. A README, a list
+ * of titles or a glossary quotes words nobody said: there the diagnostic
+ * is a hint, so it neither floods the editor nor fails `scan --check`, and
+ * real news, where it matters, keeps every one. */
+static bool reads_as_reporting(const reading *at, const attrib_context *ctx)
+{
+    if (at->a->n_heard > 0 || ctx->n_heard > 0)
+        return true;
+    for (size_t i = 0; i < at->tk.n; i++)
+        if (tok_cue(&at->tk, i) || tok_according(&at->tk, i))
+            return true;
+    return false;
+}
+
+static int unattributed(analysis *a, const quote *q, bool reporting)
 {
     if (q->kind == QUOTE_PARTIAL)
-        return analysis_add_diag(a, q->open, q->close, DIAG_INFO, "unattributed",
-                                 "quoted words with no speaker named");
-    return analysis_add_diag(a, q->open, q->close, DIAG_WARN, "unattributed",
-                             "quote with no attribution");
+        return analysis_add_diag(a, q->open, q->close, reporting ? DIAG_INFO : DIAG_HINT,
+                                 "unattributed", "quoted words with no speaker named");
+    return analysis_add_diag(a, q->open, q->close, reporting ? DIAG_WARN : DIAG_HINT,
+                             "unattributed", "quote with no attribution");
 }
 
 int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, analysis *a)
@@ -106,9 +124,10 @@ int attrib_resolve(const char *text, size_t len, const attrib_context *ctx, anal
             rc = narration_cue(&at, i);
         }
     }
+    a->reporting = rc == 0 && reads_as_reporting(&at, ctx);
     for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
         if (!a->quotes[i].speaker)
-            rc = unattributed(a, &a->quotes[i]);
+            rc = unattributed(a, &a->quotes[i], a->reporting);
     if (rc == 0) {
         people_free(a->people);
         a->people = at.people;

@@ -6,7 +6,9 @@
  * order: quickfix-style lines, or one JSON object per quote (the fields
  * ../shared/eval/score.py reads, plus position, speaker and diagnostics).
  * A file that cannot be read, or is binary, is reported on stderr and the
- * rest are still scanned.
+ * rest are still scanned. "-" is standard input; a FILE that is a web page
+ * is read as its text, as a corpus file is. Printing stops once standard
+ * output has failed (main.c reports it).
  */
 #include "cli.h"
 
@@ -26,6 +28,13 @@
 #include "source.h"
 #include "text.h"
 #include "xref.h"
+
+/* The name standard input has in the output, as compilers name it. */
+#define CLI_STDIN_NAME "<stdin>"
+
+/* Reals (confidence, similarity) to three significant digits: 0.95, not
+ * the float's 0.94999998807907104. */
+#define CLI_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(3))
 
 typedef struct scan_opts {
     bool json, strict, check;
@@ -297,34 +306,68 @@ static size_t owner_of(const analysis *a, const diag *d)
     return best;
 }
 
+/* The diagnostics each quote carries in JSON output: those of quote q are
+ * idx[first[q] .. first[q + 1]), in the analysis's order (a counting sort
+ * by owner_of). */
+typedef struct diag_groups {
+    size_t *first, *idx;
+} diag_groups;
+
+static int group_diags(const analysis *a, diag_groups *g)
+{
+    size_t nq = a->n_quotes, nd = a->n_diags;
+    size_t *owner = malloc((nd ? nd : 1) * sizeof *owner);
+    size_t *next = calloc(nq + 1, sizeof *next);
+    g->first = calloc(nq + 1, sizeof *g->first);
+    g->idx = malloc((nd ? nd : 1) * sizeof *g->idx);
+    int rc = owner && next && g->first && g->idx ? 0 : -ENOMEM;
+    for (size_t d = 0; d < nd && rc == 0; d++) {
+        owner[d] = owner_of(a, &a->diags[d]);
+        g->first[owner[d] + 1]++;
+    }
+    for (size_t q = 0; q < nq && rc == 0; q++)
+        next[q + 1] = g->first[q + 1] += g->first[q];
+    for (size_t d = 0; d < nd && rc == 0; d++)
+        g->idx[next[owner[d]]++] = d;
+    free(owner);
+    free(next);
+    return rc;
+}
+
+/* One quote's JSON line, with its diagnostics. */
+static int print_json_quote(const run *r, const scanned *s, const diag_groups *g, size_t qi)
+{
+    json_t *obj = json_quote(r, s, qi), *diags = json_object_get(obj, "diagnostics");
+    int rc = obj && diags ? 0 : -ENOMEM;
+    for (size_t k = g->first[qi]; k < g->first[qi + 1] && rc == 0; k++) {
+        json_t *d = json_diag(s, &s->a->diags[g->idx[k]]);
+        if (!d || json_array_append_new(diags, d) != 0)
+            rc = -ENOMEM;
+    }
+    char *line = rc == 0 ? json_dumps(obj, CLI_JSON_FLAGS) : NULL;
+    if (rc == 0 && !line)
+        rc = -ENOMEM;
+    if (line)
+        puts(line);
+    free(line);
+    json_decref(obj);
+    return rc;
+}
+
+/* Writes each quote's line as it is made, so the memory JSON takes is
+ * one quote's, not the document's tree. A diagnostic outside every quote
+ * rides on the nearest; a document with no quote has no line for it. */
 static int print_json(const run *r, const scanned *s)
 {
     const analysis *a = s->a;
-    json_t **objs = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *objs);
-    if (!objs)
-        return -ENOMEM;
-    int rc = 0;
-    for (size_t i = 0; i < a->n_quotes && rc == 0; i++)
-        if (!(objs[i] = json_quote(r, s, i)))
-            rc = -ENOMEM;
-    for (size_t i = 0; i < a->n_diags && rc == 0 && a->n_quotes; i++) {
-        json_t *d = json_diag(s, &a->diags[i]);
-        if (!d || json_array_append_new(json_object_get(objs[owner_of(a, &a->diags[i])],
-                                                        "diagnostics"), d) != 0)
-            rc = -ENOMEM;
-    }
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        if (rc == 0) {
-            char *line = json_dumps(objs[i], JSON_COMPACT);
-            if (!line)
-                rc = -ENOMEM;
-            else
-                puts(line);
-            free(line);
-        }
-        json_decref(objs[i]);
-    }
-    free(objs);
+    if (a->n_quotes == 0)
+        return 0;
+    diag_groups g = {0};
+    int rc = group_diags(a, &g);
+    for (size_t i = 0; i < a->n_quotes && rc == 0 && !ferror(stdout); i++)
+        rc = print_json_quote(r, s, &g, i);
+    free(g.first);
+    free(g.idx);
     return rc;
 }
 
@@ -370,7 +413,8 @@ static int parse_args(int argc, char **argv, scan_opts *o)
     }
     if (o->n_files == 0) {
         fputs("quotelens scan: no files given "
-              "(usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... FILE...)\n", stderr);
+              "(usage: quotelens scan [--json] [--strict] [--check] [--corpus DIR]... [--] FILE...;\n"
+              " quotelens scan --help for more)\n", stderr);
         return -EINVAL;
     }
     return 0;
@@ -406,12 +450,24 @@ static int add_doc(run *r, source *src, bool printed)
     return rc;
 }
 
+/* Reads one FILE argument: "-" is standard input; a web page is read as
+ * its text, as in a corpus folder. */
+static int load_file(const char *path, source **out)
+{
+    if (strcmp(path, "-") == 0)
+        return source_load_fd(0, CLI_STDIN_NAME, out);
+    return folder_read(path, out);
+}
+
+/* Reads the FILEs, then the corpus folders. A FILE or a folder that cannot
+ * be read counts in *failed: a check run without the corpus it was given
+ * must not pass. */
 static int load(run *r, const scan_opts *o, int *failed)
 {
     int rc = 0;
     for (int i = 0; i < o->n_files && rc == 0; i++) {
         source *src;
-        int err = source_load(o->files[i], &src);
+        int err = load_file(o->files[i], &src);
         if (err == -ENOMEM)
             return err;
         if (err)
@@ -431,6 +487,8 @@ static int load(run *r, const scan_opts *o, int *failed)
         free(v);
         if (err == -ENOMEM)
             rc = err;
+        else if (err)
+            (*failed)++;
     }
     return rc;
 }
@@ -481,6 +539,8 @@ int cli_scan(int argc, char **argv)
             rc = print_json(&r, &r.docs[i]);
         else
             print_text(&r, &r.docs[i]);
+        if (ferror(stdout))
+            break; /* the output is lost: main says so */
     }
     for (size_t i = 0; i < r.n; i++)
         scanned_free(&r.docs[i]);

@@ -9,10 +9,12 @@
  * up to the size it had when opened, so one that grows while it is read
  * (a log being written, /proc) still ends. Each source keeps its device
  * and inode, which say when two spellings of a path are the same file.
+ * Standard input (`scan -`) is read to its end, a pipe having no size.
  */
 #include "source.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "text.h"
 
 /* Warnings of one kind per file: enough to find the problem, not a flood. */
@@ -131,6 +134,64 @@ static int open_regular(const char *path, int *fd, struct stat *st)
     return rc;
 }
 
+/* Reads a stream that has no size to trust (a pipe, a terminal) to its
+ * end. Its first 8 KiB decide whether it is text, so an endless binary
+ * stream (/dev/zero) is refused there instead of filling memory. */
+static int read_stream(int fd, char **text, size_t *len)
+{
+    size_t n = 0, cap = 0;
+    char *buf = NULL;
+    bool judged = false;
+    for (;;) {
+        if (array_grow((void **)&buf, &cap, n + 8192 + 1, 1)) {
+            free(buf);
+            return -ENOMEM;
+        }
+        ssize_t k = read(fd, buf + n, cap - n - 1);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            int err = errno;
+            free(buf);
+            return -err;
+        }
+        n += (size_t)k;
+        if (!judged && (k == 0 || n >= 8192)) {
+            judged = true;
+            if (looks_binary(buf, n)) {
+                free(buf);
+                return -EILSEQ;
+            }
+        }
+        if (k == 0)
+            break;
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return 0;
+}
+
+/* Completes a source read from fd under the name path (whose identity is
+ * st), or reports why it cannot be one; frees it on failure. */
+static int finish(source *s, int rc, const char *path, const struct stat *st)
+{
+    if (rc == 0 && !(s->path = strdup(path)))
+        rc = -ENOMEM;
+    if (rc == -EILSEQ || (rc == 0 && looks_binary(s->text, s->len)))
+        rc = fail(path, EILSEQ, "binary file, skipped");
+    else if (rc != 0 && rc != -ENOMEM)
+        fail(path, -rc, NULL);
+    if (rc != 0) {
+        source_free(s);
+        return rc;
+    }
+    s->dev = st->st_dev;
+    s->ino = st->st_ino;
+    warn_bytes(s);
+    return 0;
+}
+
 int source_load(const char *path, source **out)
 {
     struct stat st;
@@ -140,21 +201,25 @@ int source_load(const char *path, source **out)
     source *s = calloc(1, sizeof *s);
     rc = s ? read_upto(fd, (size_t)st.st_size, &s->text, &s->len) : -ENOMEM;
     close(fd);
-    if (rc == 0 && !(s->path = strdup(path)))
-        rc = -ENOMEM;
-    if (rc == 0 && looks_binary(s->text, s->len))
-        rc = fail(path, EILSEQ, "binary file, skipped");
-    else if (rc != 0 && rc != -ENOMEM)
-        fail(path, -rc, NULL);
-    if (rc != 0) {
-        source_free(s);
-        return rc;
-    }
-    s->dev = st.st_dev;
-    s->ino = st.st_ino;
-    warn_bytes(s);
-    *out = s;
-    return 0;
+    if ((rc = finish(s, rc, path, &st)) == 0)
+        *out = s;
+    return rc;
+}
+
+int source_load_fd(int fd, const char *name, source **out)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return fail(name, errno, NULL);
+    if (S_ISDIR(st.st_mode))
+        return fail(name, EISDIR, NULL);
+    source *s = calloc(1, sizeof *s);
+    int rc = !s ? -ENOMEM
+           : S_ISREG(st.st_mode) ? read_upto(fd, (size_t)st.st_size, &s->text, &s->len)
+           : read_stream(fd, &s->text, &s->len);
+    if ((rc = finish(s, rc, name, &st)) == 0)
+        *out = s;
+    return rc;
 }
 
 void source_free(source *s)

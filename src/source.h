@@ -24,6 +24,10 @@ typedef struct source {
  * regular file (FIFO), skipped" and the like is -ENOTSUP). Reads at most
  * the file's size at the time it was opened. */
 int source_load(const char *path, source **out);
+/* Reads an already open fd (standard input) as the article named name:
+ * a regular file up to its size, anything else (a pipe, a terminal) to its
+ * end, unless its first 8 KiB are binary. Returns as source_load. */
+int source_load_fd(int fd, const char *name, source **out);
 /* Why a load failed, for a log line: "binary file", "not a regular file",
  * or strerror's text. */
 const char *source_why(int rc);

@@ -7,7 +7,8 @@
  * The window holds SPLICE_BEFORE paragraphs
  * before the edited ones (the speakers a pronoun or a continued quote can
  * reach) and SPLICE_AFTER after them; the nearest paragraph either side
- * must read as before, or the caller analyses the whole text.
+ * must read as before, or the caller analyses the whole text. So must the
+ * window read as reporting or not as the whole text did (analysis.h).
  */
 #include "splice.h"
 
@@ -406,6 +407,12 @@ int splice_analysis(analysis *a, const char *old, size_t old_len, const char *te
     int rc = analysis_run_part(text + b.ws, we - b.ws, a, b.ws, &w);
     if (rc)
         return rc;
+    if (w->reporting != a->reporting) {
+        /* The first verb of speech typed, or the last deleted, or one
+         * beyond the window: every unattributed quote may change severity. */
+        analysis_free(w);
+        return SPLICE_WHOLE;
+    }
     cut qc, dc;
     elems oq = quote_elems(a), wq = quote_elems(w), od = diag_elems(a), wd = diag_elems(w);
     bool ok = inside(&wq, (long)b.ws, b.from, b.new_to) && inside(&wd, (long)b.ws, b.from, b.new_to) &&

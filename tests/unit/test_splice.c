@@ -5,6 +5,8 @@
  * compared with a whole analysis, and edits that reach beyond their
  * paragraphs must be refused. A corpus document spliced the same way must
  * answer look-ups, its own and those that find it, as one put afresh.
+ * The first verb of speech typed into a text that had none changes the
+ * severity of every unattributed quote: never spliced.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -241,11 +243,57 @@ static void corpus_splice_equals_put(void **state)
     free(text);
 }
 
+/* Splices text with [at, at + cut) replaced by ins: accepted only when it
+ * gives what a whole analysis gives. Returns the splice's status. */
+static int splice_once(const char *text, size_t at, size_t cut, const char *ins)
+{
+    size_t len = strlen(text), new_len;
+    char *fresh = edited(text, len, at, cut, ins, &new_len);
+    analysis *a, *whole;
+    assert_int_equal(analysis_run(text, len, &a), 0);
+    assert_int_equal(analysis_run(fresh, new_len, &whole), 0);
+    splice sp;
+    int rc = splice_analysis(a, text, len, fresh, new_len, 0, 0, &sp);
+    assert_true(rc == 0 || rc == SPLICE_WHOLE);
+    if (rc == 0 && sp.exact) {
+        if (!analysis_equal(a, whole))
+            show_difference(a, whole, fresh);
+        assert_true(analysis_equal(a, whole));
+    }
+    analysis_free(a);
+    analysis_free(whole);
+    free(fresh);
+    return rc;
+}
+
+/* Whether a text reads as reporting (an unattributed quote a warning, not
+ * a hint) depends on the whole text: a splice whose window reads otherwise
+ * than the text did must be refused, not leave the severity of quotes
+ * beyond the window stale. */
+static void reporting_flips_whole(void **state)
+{
+    (void)state;
+    char text[8192] = "The table has a \u201cslack water\u201d column.\n\n";
+    for (int i = 0; i < 24; i++) /* no quote near the end */
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "Berth %d opens at %d in the morning.\n\n", i, i % 12 + 1);
+    size_t len = strlen(text);
+    /* The first verb of speech, far from the one quote. */
+    assert_int_equal(splice_once(text, len, 0, "The report, it was said, came late.\n"),
+                     SPLICE_WHOLE);
+    /* ... and the last one deleted. */
+    snprintf(text + len, sizeof text - len, "The report, it was said, came late.\n");
+    assert_int_equal(splice_once(text, len, strlen(text) - len, ""), SPLICE_WHOLE);
+    /* An edit that leaves the text reading as it did splices. */
+    assert_int_equal(splice_once(text, len - 3, 0, " "), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spliced_equals_whole),
         cmocka_unit_test(corpus_splice_equals_put),
+        cmocka_unit_test(reporting_flips_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
