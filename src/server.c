@@ -92,6 +92,8 @@ typedef struct server {
     bool names_stale;         /* a document's speakers changed since it was built */
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
     size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
+    int64_t *leaving;         /* buffers asked to detach whose detach event */
+    size_t n_leaving, cap_leaving; /* has not come back yet */
     bool reported;
 } server;
 
@@ -123,6 +125,28 @@ static void drop(server *s, buffer *b)
     /* Its quotes may have been sources of others' quotes. */
     for (size_t i = 0; i < s->n_bufs; i++)
         s->bufs[i].dirty = true;
+}
+
+/* Asks Neovim to stop sending buf's events. Its detach event comes later,
+ * maybe after the plugin attached the buffer again (a quick :QuoteLens
+ * toggle): that event answers this call and must not drop the new copy, so
+ * the handle is remembered until it comes. */
+static void unfollow(server *s, int64_t h)
+{
+    if (nvim_buf_detach(s->rpc, h) == 0 &&
+        array_grow((void **)&s->leaving, &s->cap_leaving, s->n_leaving + 1, sizeof *s->leaving) == 0)
+        s->leaving[s->n_leaving++] = h;
+}
+
+/* Whether a detach event answers an unfollow() (which it then forgets). */
+static bool was_leaving(server *s, int64_t h)
+{
+    for (size_t i = 0; i < s->n_leaving; i++)
+        if (s->leaving[i] == h) {
+            s->leaving[i] = s->leaving[--s->n_leaving];
+            return true;
+        }
+    return false;
 }
 
 static bool str_arg(const msgpack_object *o, char **out)
@@ -191,7 +215,7 @@ static void detach(server *s, const msgpack_object *params)
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
         !(b = find(s, h)))
         return;
-    nvim_buf_detach(s->rpc, h);
+    unfollow(s, h);
     drop(s, b);
 }
 
@@ -247,7 +271,7 @@ static void let_go(server *s, buffer *b, size_t bytes)
 {
     log_msg("buffer %lld: %zu bytes or more, over the limit of %zu; detached",
             (long long)b->handle, bytes, s->max_buffer);
-    nvim_buf_detach(s->rpc, b->handle);
+    unfollow(s, b->handle);
     nvim_too_large(s->rpc, b->handle, bytes);
     drop(s, b);
 }
@@ -322,7 +346,7 @@ static void detach_event(server *s, const msgpack_object *params)
     int64_t h;
     buffer *b;
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
-        !(b = find(s, h)))
+        was_leaving(s, h) || !(b = find(s, h)))
         return;
     if (b->resync) {
         doc_free(b->d);
@@ -939,6 +963,7 @@ int server_run(void)
     for (size_t i = 0; i < s.n_bufs; i++)
         buffer_clear(&s.bufs[i]);
     free(s.bufs);
+    free(s.leaving);
     corpus_free(s.corpus);
     names_free(s.names);
     uv_loop_close(s.loop);
