@@ -27,9 +27,10 @@ M.defaults = {
 
 -- How diagnostics show when `diagnostics = true`. quotelens's highlights
 -- and end-of-line text already mark every quote, so its diagnostics show as
--- signs, in floats, ]d and the location list; not as underlines or virtual
--- text, which cost Neovim 0.7 a pass over every diagnostic of the buffer on
--- each edit (its vim.diagnostic re-reads their extmarks in on_lines).
+-- signs, in floats, vim.diagnostic.goto_next() and the location list; not
+-- as underlines or virtual text, which cost Neovim 0.7 a pass over every
+-- diagnostic of the buffer on each edit (its vim.diagnostic re-reads their
+-- extmarks in on_lines).
 M.diagnostic_display = { underline = false, virtual_text = false, signs = true, severity_sort = true }
 
 M.options = vim.deepcopy(M.defaults)

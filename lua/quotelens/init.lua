@@ -12,6 +12,7 @@ local M = {}
 local job = nil       -- channel id of the running co-process
 local attached = {}   -- bufnr -> true
 local died_told = false
+local died = false    -- the co-process ended without being asked to
 local large_told = {} -- bufnr -> true: told it is over max_buffer_mb
 local leaving = false -- Neovim is quitting: the co-process is stopped on purpose
 
@@ -65,11 +66,18 @@ end
 
 local function on_exit(_, code)
   job = nil
+  died = not leaving
   local bufs = vim.tbl_keys(attached)
   attached = {}
   vim.schedule(function()
     for _, b in ipairs(bufs) do
       render.clear(b)
+    end
+  end)
+  -- A hover float shows the dead process's data: it goes with it.
+  vim.schedule(function()
+    if package.loaded['quotelens.ui'] then
+      require('quotelens.ui').close_hover()
     end
   end)
   if code ~= 0 and not died_told and not leaving then
@@ -105,7 +113,7 @@ local function start()
     return nil
   end
   job = id
-  died_told = false
+  died_told, died = false, false
   send_options(job)
   -- Buffers followed before a crash come back.
   local again = M._detached_by_exit or {}
@@ -265,6 +273,24 @@ function M.status(bufnr)
   end
   -- A long article shows its window's quotes first; the rest follows.
   return string.format('%d quotes · %d linked%s', #st.quotes, linked, st.complete == false and ' …' or '')
+end
+
+-- Before any command: a co-process that died is started again, and the
+-- buffers it followed are followed again. The current buffer's first
+-- update is waited for (a second at most) so that the command finds its
+-- quotes.
+function M.revive()
+  if job or not died then
+    return
+  end
+  local buf = vim.api.nvim_get_current_buf()
+  local was = vim.tbl_contains(M._detached_by_exit or {}, buf)
+  for _, b in ipairs(M._detached_by_exit or {}) do
+    render.clear(b) -- now, not when the scheduled clear comes
+  end
+  if start() and was then
+    vim.wait(1000, function() return render.state[buf] ~= nil end, 5)
+  end
 end
 
 function M.running()

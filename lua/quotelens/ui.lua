@@ -17,6 +17,18 @@ local function state(buf)
   return render.state[buf or vim.api.nvim_get_current_buf()]
 end
 
+-- Whether the current buffer is followed; says so when it is not, for
+-- "no quote under the cursor" would be wrong there.
+local function article(quiet)
+  if require('quotelens').is_attached(0) then
+    return true
+  end
+  if not quiet then
+    vim.notify('quotelens: not an article buffer: :QuoteLens attach', vim.log.levels.INFO)
+  end
+  return false
+end
+
 local function before(r1, c1, r2, c2)
   return r1 < r2 or (r1 == r2 and c1 < c2)
 end
@@ -136,8 +148,18 @@ local function highlight_diff(buf, lines)
   end
 end
 
+function M.close_hover()
+  if hover_win and vim.api.nvim_win_is_valid(hover_win) then
+    vim.api.nvim_win_close(hover_win, true)
+  end
+  hover_win = nil
+end
+
 function M.hover(opts)
   opts = opts or {}
+  if not article(opts.quiet) then
+    return nil
+  end
   if hover_win and vim.api.nvim_win_is_valid(hover_win) then
     if not opts.quiet then
       entering = true -- called again: enter it, like LSP hover
@@ -212,6 +234,9 @@ local function qf_items(q)
 end
 
 function M.sources(bang)
+  if not article() then
+    return
+  end
   local q = M.quote_at_cursor()
   if not q then
     vim.notify('quotelens: no quote under the cursor', vim.log.levels.INFO)
@@ -238,52 +263,99 @@ function M.sources(bang)
   end)
 end
 
-local source_index = {}
+-- The walk through a group of copies: every copy of one quote (here and
+-- in each source), in one fixed order, and the one the cursor was taken to.
+local walk = nil -- { copies = { {file, lnum, col}... }, at = index }
 
--- Goes straight to the same quote in the next (step 1) or previous source.
-function M.step_source(step)
-  local q = M.quote_at_cursor()
-  if not q or #q.sources == 0 then
-    vim.notify('quotelens: no other source for the quote under the cursor', vim.log.levels.INFO)
-    return
-  end
-  local key = q.sources[1].file .. ':' .. q.sources[1].lnum
-  local i = ((source_index[key] or 0) + step - 1) % #q.sources + 1
-  source_index[key] = i
-  M.open_source(q.sources[i])
+local function buf_file(buf)
+  local name = vim.api.nvim_buf_get_name(buf)
+  return name ~= '' and name or 'buffer ' .. buf -- as init.attach names it
 end
 
--- Moves to the count-th next (step 1) or previous (step -1) quote.
+local function copy_before(a, b)
+  if a.file ~= b.file then
+    return a.file < b.file
+  end
+  return before(a.lnum, a.col, b.lnum, b.col)
+end
+
+-- The copies of q, by file then line, and the index of this one.
+local function copies_of(q)
+  local here = { file = buf_file(vim.api.nvim_get_current_buf()), lnum = q.lnum, col = q.col }
+  local list = { here }
+  for _, s in ipairs(q.sources) do
+    list[#list + 1] = s
+  end
+  table.sort(list, copy_before)
+  for i, c in ipairs(list) do
+    if c == here then
+      return list, i
+    end
+  end
+end
+
+-- Whether the cursor is still where the walk took it, so that the walk goes
+-- on from there even where that copy is not followed (a corpus file).
+local function on_walk()
+  if not walk then
+    return false
+  end
+  local c = walk.copies[walk.at]
+  local pos = vim.api.nvim_win_get_cursor(0)
+  return render.source_buf(c.file) == vim.api.nvim_get_current_buf() and pos[1] == c.lnum + 1 and pos[2] == c.col
+end
+
+-- Goes to the same quote in the next (step 1) or previous copy of the group
+-- (file, then line), coming back round to where the walk started.
+function M.step_source(step)
+  if not on_walk() then
+    if not article() then
+      return
+    end
+    local q = M.quote_at_cursor()
+    if not q or #q.sources == 0 then
+      vim.notify('quotelens: no other source for the quote under the cursor', vim.log.levels.INFO)
+      return
+    end
+    local copies, at = copies_of(q)
+    walk = { copies = copies, at = at }
+  end
+  walk.at = (walk.at - 1 + step) % #walk.copies + 1
+  local c = walk.copies[walk.at]
+  M.open_source(c)
+  vim.notify(string.format('quotelens: copy %d of %d: %s:%d', walk.at, #walk.copies, short(c.file), c.lnum + 1),
+    vim.log.levels.INFO)
+end
+
+-- Moves to the count-th next (step 1) or previous (step -1) quote; past the
+-- last (or the first) it goes round, and says so, as a search does.
 function M.jump(step, count)
+  if not article() then
+    return
+  end
   local st = state()
   if not st or #st.quotes == 0 then
+    vim.notify('quotelens: no quotes in this buffer', vim.log.levels.INFO)
     return
   end
   local pos = vim.api.nvim_win_get_cursor(0)
   local row, col = pos[1] - 1, pos[2]
-  local target = nil
-  for _ = 1, math.max(count or 1, 1) do
-    local best = nil
-    for _, q in ipairs(st.quotes) do
-      if step > 0 and before(row, col, q.lnum, q.col) then
-        if not best or before(q.lnum, q.col, best.lnum, best.col) then
-          best = q
-        end
-      elseif step < 0 and before(q.lnum, q.col, row, col) then
-        if not best or before(best.lnum, best.col, q.lnum, q.col) then
-          best = q
-        end
-      end
+  local n = #st.quotes
+  -- i: the last quote that starts before the cursor (or at it, going on).
+  local i = 0
+  for k, q in ipairs(st.quotes) do
+    if before(q.lnum, q.col, row, col) or (step > 0 and q.lnum == row and q.col == col) then
+      i = k
     end
-    if not best then
-      break
-    end
-    target = best
-    row, col = best.lnum, best.col
   end
-  if target then
-    vim.api.nvim_win_set_cursor(0, { target.lnum + 1, target.col })
+  count = math.max(count or 1, 1)
+  local target = step > 0 and i + count or i + 1 - count
+  if (step > 0 and target > n) or (step < 0 and target < 1) then
+    vim.notify(step > 0 and 'quotelens: past the last quote, continuing at the first'
+      or 'quotelens: past the first quote, continuing at the last', vim.log.levels.INFO)
   end
+  local q = st.quotes[(target - 1) % n + 1]
+  vim.api.nvim_win_set_cursor(0, { q.lnum + 1, q.col })
 end
 
 local function first_words(buf, q)
@@ -296,6 +368,9 @@ local function first_words(buf, q)
 end
 
 function M.list()
+  if not article() then
+    return
+  end
   local buf = vim.api.nvim_get_current_buf()
   local st = state(buf)
   if not st then
@@ -316,6 +391,9 @@ end
 
 -- Who is quoted, how often and at what length: a sourcing-balance view.
 function M.speakers()
+  if not article() then
+    return {}
+  end
   local buf = vim.api.nvim_get_current_buf()
   local st = state(buf)
   if not st then
