@@ -102,7 +102,7 @@ end
 -- what is wrong with it (wording or speaker differing from another
 -- source), then each source.
 function M.hover_lines(q, st, buf)
-  local lines = {}
+  local lines, source_at = {}, {}
   if q.kind == 'mention' then -- a title, a nickname, a term: nobody is quoted
     return { 'mention · ' .. (q.rule or 'mention'):gsub('^mention:', '') .. ' · not speech' }
   end
@@ -124,12 +124,15 @@ function M.hover_lines(q, st, buf)
     lines[#lines + 1] = ''
     lines[#lines + 1] = string.format('%s:%d  %s · %s · %.0f%%', short(s.file), s.lnum + 1,
       s.speaker or 'unattributed', s.relation, 100 * s.similarity)
+    source_at[#lines] = s
     if #s.class > 0 then
       lines[#lines + 1] = '  differs: ' .. table.concat(s.class, ', ')
+      source_at[#lines] = s
     end
     lines[#lines + 1] = '  ' .. diff_text(s):gsub('\n', ' ')
+    source_at[#lines] = s
   end
-  return lines
+  return lines, source_at
 end
 
 -- Highlights the [-removed-] and {+added+} words of the float.
@@ -155,43 +158,98 @@ function M.close_hover()
   hover_win = nil
 end
 
-function M.hover(opts)
-  opts = opts or {}
-  if not article(opts.quiet) then
-    return nil
+-- How many screen rows lines take in a window `width` columns wide.
+local function rows_of(lines, width)
+  local n = 0
+  for _, l in ipairs(lines) do
+    n = n + math.max(1, math.ceil(vim.fn.strdisplaywidth(l) / width))
   end
-  if hover_win and vim.api.nvim_win_is_valid(hover_win) then
-    if not opts.quiet then
-      entering = true -- called again: enter it, like LSP hover
-      vim.api.nvim_set_current_win(hover_win)
-      entering = false
+  return n
+end
+
+-- Where the float goes, in the editor's rows: below the quote's last screen
+-- row if it fits, else above its first, else on the larger side, cut to
+-- fit; never over the quote. Returns its row, its height and whether cut.
+local function place(q, height)
+  local win = vim.api.nvim_get_current_win()
+  local wrow = vim.api.nvim_win_get_position(win)[1]
+  local top = vim.fn.screenpos(win, q.lnum + 1, q.col + 1).row -- 1-based; 0 out of view
+  local bottom = vim.fn.screenpos(win, q.end_lnum + 1, q.end_col + 1).row
+  top = top > 0 and top or wrow + 1
+  bottom = bottom > 0 and bottom or wrow + vim.api.nvim_win_get_height(win)
+  local below = vim.o.lines - vim.o.cmdheight - bottom
+  local above = top - 1
+  local need = height + 2 -- the border
+  if need <= below then
+    return bottom, height, false
+  elseif need <= above then
+    return above - need, height, false
+  elseif below >= above then
+    return bottom, math.max(below - 2, 1), true
+  end
+  return 0, math.max(above - 2, 1), true
+end
+
+-- The lines a float of `height` rows shows: all of them, or when they do
+-- not fit, those that do and a last line saying how many more there are.
+local function fitting(lines, width, height)
+  if rows_of(lines, width) <= height then
+    return lines
+  end
+  local shown, used = {}, 0
+  for _, l in ipairs(lines) do
+    local r = rows_of({ l }, width)
+    if used + r > height - 1 then
+      break
     end
-    return hover_win
+    shown[#shown + 1], used = l, used + r
   end
-  local q = M.quote_at_cursor()
-  if not q then
-    if not opts.quiet then
-      vim.notify('quotelens: no quote under the cursor', vim.log.levels.INFO)
-    end
-    return nil
-  end
-  local lines = M.hover_lines(q, state())
-  local buf = vim.api.nvim_create_buf(false, true)
+  shown[#shown + 1] = string.format('↓ %d more lines: hover again to enter and scroll',
+    #lines - #shown)
+  return shown
+end
+
+local function set_lines(buf, lines)
+  vim.bo[buf].modifiable = true
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
   vim.bo[buf].modifiable = false
-  vim.bo[buf].bufhidden = 'wipe'
   highlight_diff(buf, lines)
-  local width = 20
-  for _, l in ipairs(lines) do
-    width = math.max(width, vim.fn.strdisplaywidth(l))
+end
+
+-- Keys inside the float: q and <Esc> close it, as LSP hover's do; <CR> on
+-- a source's lines opens that source at the quote.
+local function float_keys(buf, origin_win, source_at)
+  local close = function() M.close_hover() end
+  vim.keymap.set('n', 'q', close, { buffer = buf, nowait = true, desc = 'close the hover' })
+  vim.keymap.set('n', '<Esc>', close, { buffer = buf, nowait = true, desc = 'close the hover' })
+  vim.keymap.set('n', '<CR>', function()
+    local s = source_at[vim.api.nvim_win_get_cursor(0)[1]]
+    if not s then
+      vim.notify('quotelens: <CR> on the lines of a source opens it', vim.log.levels.INFO)
+      return
+    end
+    M.close_hover()
+    if vim.api.nvim_win_is_valid(origin_win) then
+      vim.api.nvim_set_current_win(origin_win)
+    end
+    M.open_source(s)
+  end, { buffer = buf, nowait = true, desc = 'open this source at the quote' })
+end
+
+-- Called again on an open float: enter it, like LSP hover, with every line.
+local function enter_hover()
+  entering = true
+  vim.api.nvim_set_current_win(hover_win)
+  entering = false
+  local buf = vim.api.nvim_win_get_buf(hover_win)
+  local full = vim.b[buf].quotelens_lines
+  if full and vim.api.nvim_buf_line_count(buf) ~= #full then
+    set_lines(buf, full)
   end
-  hover_win = vim.api.nvim_open_win(buf, false, {
-    relative = 'cursor', row = 1, col = 0, style = 'minimal', border = 'rounded',
-    width = math.min(width, math.floor(vim.o.columns * 0.8)), height = math.min(#lines, 20),
-    focusable = true,
-  })
-  vim.wo[hover_win].wrap = true
-  local origin = vim.api.nvim_get_current_buf()
+end
+
+-- Closes the float when the cursor leaves the quote's buffer or moves.
+local function close_on_move(origin)
   vim.api.nvim_create_autocmd({ 'CursorMoved', 'BufLeave', 'InsertEnter' }, {
     buffer = origin,
     callback = function()
@@ -205,6 +263,46 @@ function M.hover(opts)
       return true -- done: remove this autocommand
     end,
   })
+end
+
+function M.hover(opts)
+  opts = opts or {}
+  if not article(opts.quiet) then
+    return nil
+  end
+  if hover_win and vim.api.nvim_win_is_valid(hover_win) then
+    if not opts.quiet then
+      enter_hover()
+    end
+    return hover_win
+  end
+  local q = M.quote_at_cursor()
+  if not q then
+    if not opts.quiet then
+      vim.notify('quotelens: no quote under the cursor', vim.log.levels.INFO)
+    end
+    return nil
+  end
+  local lines, source_at = M.hover_lines(q, state())
+  local width = 20
+  for _, l in ipairs(lines) do
+    width = math.max(width, vim.fn.strdisplaywidth(l))
+  end
+  width = math.min(width, math.floor(vim.o.columns * 0.8))
+  local row, height = place(q, math.min(rows_of(lines, width), 20))
+  local buf = vim.api.nvim_create_buf(false, true)
+  vim.bo[buf].bufhidden = 'wipe'
+  vim.b[buf].quotelens_lines = lines
+  set_lines(buf, fitting(lines, width, height))
+  local origin_win = vim.api.nvim_get_current_win()
+  local col = vim.fn.screenpos(origin_win, vim.fn.line('.'), vim.fn.col('.')).col - 1
+  hover_win = vim.api.nvim_open_win(buf, false, {
+    relative = 'editor', row = row, col = math.max(0, math.min(col, vim.o.columns - width - 2)),
+    style = 'minimal', border = 'rounded', width = width, height = height, focusable = true,
+  })
+  vim.wo[hover_win].wrap = true
+  float_keys(buf, origin_win, source_at)
+  close_on_move(vim.api.nvim_get_current_buf())
   return hover_win
 end
 
