@@ -397,9 +397,44 @@ static void refresh(server *s, const msgpack_object *params)
     b->whole_next = b->dirty = true;
 }
 
-static void respond_status(server *s, uint32_t id)
+/* Where an answer goes: the response to request `id`, or for quotelens_ask
+ * (a request sent as a notification, so that Neovim never waits on us) a
+ * call of require('quotelens').answer(id, result[, error]) in Neovim. */
+typedef struct reply {
+    uint32_t id;
+    bool ask;
+} reply;
+
+static msgpack_packer *begin_answer(server *s, reply to, uint32_t n)
 {
-    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_packer *pk = rpc_begin_notification(s->rpc, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens').answer(...)");
+    msgpack_pack_array(pk, n);
+    msgpack_pack_uint32(pk, to.id);
+    return pk;
+}
+
+/* Begins the answer: pack the result with the packer returned, then send. */
+static msgpack_packer *begin_reply(server *s, reply to)
+{
+    return to.ask ? begin_answer(s, to, 2) : rpc_begin_response(s->rpc, to.id);
+}
+
+static void reply_error(server *s, reply to, const char *message)
+{
+    if (!to.ask) {
+        rpc_respond_error(s->rpc, to.id, message);
+        return;
+    }
+    msgpack_packer *pk = begin_answer(s, to, 3);
+    msgpack_pack_nil(pk);
+    rpc_pack_cstr(pk, message);
+    rpc_send(s->rpc);
+}
+
+static void respond_status(server *s, reply to)
+{
+    msgpack_packer *pk = begin_reply(s, to);
     msgpack_pack_map(pk, 2);
     rpc_pack_cstr(pk, "buffers");
     msgpack_pack_uint64(pk, s->n_bufs);
@@ -409,7 +444,7 @@ static void respond_status(server *s, uint32_t id)
 }
 
 /* A digest of the copy of a buffer, so tests can check it equals the text. */
-static void respond_digest(server *s, uint32_t id, const msgpack_object *params)
+static void respond_digest(server *s, reply to, const msgpack_object *params)
 {
     int64_t h;
     buffer *b;
@@ -417,12 +452,12 @@ static void respond_digest(server *s, uint32_t id, const msgpack_object *params)
     const char *text;
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
         !(b = find(s, h)) || !(text = doc_text(b->d, &len))) {
-        rpc_respond_error(s->rpc, id, "no such buffer");
+        reply_error(s, to, "no such buffer");
         return;
     }
     char hex[17];
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)XXH3_64bits(text, len));
-    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_packer *pk = begin_reply(s, to);
     msgpack_pack_map(pk, 3);
     rpc_pack_cstr(pk, "lines");
     msgpack_pack_uint64(pk, doc_line_count(b->d));
@@ -438,6 +473,40 @@ static bool is(const rpc_message *m, const char *name)
     return m->method_len == strlen(name) && memcmp(m->method, name, m->method_len) == 0;
 }
 
+/* The requests, whether sent as requests or through quotelens_ask. */
+static void answer(server *s, reply to, const char *method, size_t len, const msgpack_object *params)
+{
+    rpc_message m = {.method = method, .method_len = len};
+    if (is(&m, "quotelens_ping")) {
+        rpc_pack_cstr(begin_reply(s, to), "pong");
+        rpc_send(s->rpc);
+    } else if (is(&m, "quotelens_status")) {
+        respond_status(s, to);
+    } else if (is(&m, "quotelens_digest")) {
+        respond_digest(s, to, params);
+    } else if (is(&m, "quotelens_corpus_status")) {
+        watch_pack_status(s->watch, begin_reply(s, to), params);
+        rpc_send(s->rpc);
+    } else {
+        reply_error(s, to, "unknown method");
+    }
+}
+
+/* quotelens_ask: [id, method, [params]]: a request the plugin sends as a
+ * notification, answered by a call into Neovim (reply above), so that a
+ * co-process that is stopped or busy never blocks the editor. */
+static void ask(server *s, const msgpack_object *params)
+{
+    const msgpack_object *p = params->via.array.ptr;
+    int64_t id;
+    if (params->via.array.size != 3 || !int_arg(&p[0], &id) || id < 0 || id > UINT32_MAX ||
+        p[1].type != MSGPACK_OBJECT_STR || p[2].type != MSGPACK_OBJECT_ARRAY) {
+        log_msg("ask: expected [id, method, [params]]");
+        return;
+    }
+    answer(s, (reply){(uint32_t)id, true}, p[1].via.str.ptr, p[1].via.str.size, &p[2]);
+}
+
 static void on_message(void *ctx, const rpc_message *m)
 {
     server *s = ctx;
@@ -447,18 +516,7 @@ static void on_message(void *ctx, const rpc_message *m)
         return;
     }
     if (m->kind == RPC_REQUEST) {
-        if (is(m, "quotelens_ping")) {
-            rpc_pack_cstr(rpc_begin_response(s->rpc, m->id), "pong");
-            rpc_send(s->rpc);
-        } else if (is(m, "quotelens_status")) {
-            respond_status(s, m->id);
-        } else if (is(m, "quotelens_digest")) {
-            respond_digest(s, m->id, m->params);
-        } else if (is(m, "quotelens_corpus_status")) {
-            watch_respond(s->watch, s->rpc, m->id, m->params);
-        } else {
-            rpc_respond_error(s->rpc, m->id, "unknown method");
-        }
+        answer(s, (reply){m->id, false}, m->method, m->method_len, m->params);
         return;
     }
     if (is(m, "nvim_buf_lines_event"))
@@ -479,6 +537,8 @@ static void on_message(void *ctx, const rpc_message *m)
         limits(s, m->params);
     else if (is(m, "quotelens_corpus"))
         set_corpus(s, m->params);
+    else if (is(m, "quotelens_ask"))
+        ask(s, m->params);
     else if (is(m, "nvim_error_event"))
         log_msg("neovim reported an error in a notification");
     else

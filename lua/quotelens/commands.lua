@@ -52,16 +52,45 @@ local function toggle()
   end
 end
 
+local function corpus_words(c)
+  if not c or c.found == 0 then
+    return ''
+  end
+  return string.format(' · corpus %d files (%.1f MB)%s%s', c.files, c.bytes / 1048576,
+    c.left_out > 0 and string.format(', %d left out', c.left_out) or '', c.busy and ', indexing' or '')
+end
+
+-- Asks the co-process for its figures without waiting on it (a stopped
+-- one must not freeze Neovim) and tells them when both answers are in, or
+-- that it does not answer.
 function M.status()
   local s = ql().status(0)
-  local info = ql().running() and ql().request('quotelens_status') or nil
-  local proc = info and string.format('co-process %s, %d buffers', info.version, info.buffers) or 'co-process not running'
-  local c = info and ql().request('quotelens_corpus_status')
-  if c and c.found > 0 then
-    proc = proc .. string.format(' · corpus %d files (%.1f MB)%s%s', c.files, c.bytes / 1048576,
-      c.left_out > 0 and string.format(', %d left out', c.left_out) or '', c.busy and ', indexing' or '')
+  local head = (s ~= '' and s or 'not following this buffer') .. ' · '
+  if not ql().running() then
+    say(head .. 'co-process not running')
+    return
   end
-  say((s ~= '' and s or 'not following this buffer') .. ' · ' .. proc)
+  local got = {}
+  local function done()
+    if got.status == nil or got.corpus == nil then
+      return
+    end
+    local info = got.status
+    if not info then
+      say(head .. 'the co-process does not answer (' .. got.err .. ')', vim.log.levels.WARN)
+      return
+    end
+    say(head .. string.format('co-process %s, %d buffer%s', info.version, info.buffers, info.buffers == 1 and '' or 's')
+      .. corpus_words(got.corpus))
+  end
+  ql().ask('quotelens_status', {}, function(r, err)
+    got.status, got.err = r or false, err
+    done()
+  end)
+  ql().ask('quotelens_corpus_status', {}, function(r)
+    got.corpus = r or false
+    done()
+  end)
 end
 
 -- name, the old command it keeps as an alias, the function given

@@ -85,6 +85,14 @@ local function on_exit(_, code)
     notify(string.format('quotelens: the co-process stopped (exit %d); it restarts on the next command', code))
   end
   M._detached_by_exit = bufs
+  -- Questions it will never answer.
+  local waiting = asks
+  asks = {}
+  vim.schedule(function()
+    for _, cb in pairs(waiting) do
+      cb(nil, 'stopped')
+    end
+  end)
 end
 
 -- The options the co-process needs; sent at its start and by setup().
@@ -297,14 +305,53 @@ function M.running()
   return job ~= nil
 end
 
--- A request the co-process answers at once (used by :QuoteLensStatus).
-function M.request(method, ...)
-  local chan = start()
-  if not chan then
+-- Milliseconds a question to the co-process waits for its answer.
+M.timeout = 3000
+
+local asks = {}  -- id -> function(result, err) waiting for an answer
+local last_ask = 0
+
+local function unnil(v)
+  if v == vim.NIL then
     return nil
   end
-  local ok, res = pcall(vim.rpcrequest, chan, method, ...)
-  return ok and res or nil
+  return v
+end
+
+-- Called by the co-process with the answer to question `id` (M.ask).
+function M.answer(id, result, err)
+  local cb = asks[id]
+  asks[id] = nil
+  if cb then
+    cb(unnil(result), unnil(err))
+  end
+end
+
+-- Asks the co-process without waiting: it answers with a notification
+-- (quotelens_ask), never vim.rpcrequest, which has no bound and would
+-- freeze Neovim on a stopped or busy co-process. cb(result, err) runs once:
+-- with the answer, or with err 'not running', 'stopped' (it died) or
+-- 'timeout' (no answer within M.timeout ms).
+function M.ask(method, args, cb)
+  local chan = start()
+  if not chan then
+    vim.schedule(function() cb(nil, 'not running') end)
+    return
+  end
+  last_ask = last_ask + 1
+  local id = last_ask
+  asks[id] = cb
+  vim.rpcnotify(chan, 'quotelens_ask', id, method, args or {})
+  vim.defer_fn(function() M.answer(id, nil, 'timeout') end, M.timeout)
+end
+
+-- Asks and waits for the answer, M.timeout ms at most; nil and the reason
+-- when there is none.
+function M.request(method, ...)
+  local result, err, done = nil, nil, false
+  M.ask(method, { ... }, function(r, e) result, err, done = r, e, true end)
+  vim.wait(M.timeout + 100, function() return done end, 5)
+  return result, err
 end
 
 function M.setup(opts)
