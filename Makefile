@@ -1,5 +1,5 @@
 # quotelens: build, test, demo and measure.
-#   make          build build/quotelens
+#   make          build build/quotelens and doc/tags (for :help quotelens)
 #   make test     install missing Debian packages, build, run every test
 #   make demo     install missing Debian packages, build, open the examples
 #   make eval     score the seed articles against ../shared/gold
@@ -35,10 +35,15 @@ UNIT     := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 SAN_UNIT := $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
 .PHONY: all deps test demo eval eval-news fuzz soak soak-corpus bench check-memory clean asan units
-all: build/quotelens
+all: build/quotelens doc/tags
 
 deps:
 	@sh scripts/install-deps.sh
+
+# :help quotelens after a plain install (a package under pack/*/start/).
+doc/tags: doc/quotelens.txt
+	@if command -v nvim >/dev/null 2>&1; then nvim --headless -u NONE -i NONE -n -c 'helptags doc' -c q; \
+	else echo "note: nvim not found, doc/tags not made: run :helptags doc in the plugin folder for :help quotelens"; fi
 
 build/quotelens: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)

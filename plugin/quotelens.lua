@@ -8,53 +8,23 @@ vim.g.loaded_quotelens = true
 local function ql()
   return require('quotelens')
 end
-local function ui()
-  return require('quotelens.ui')
-end
+local commands = require('quotelens.commands')
 
-local commands = {
-  QuoteLensHover = { function() ui().hover() end, {} },
-  QuoteLensSources = { function(o) ui().sources(o.bang) end, { bang = true } },
-  QuoteLensNextSource = { function() ui().step_source(1) end, {} },
-  QuoteLensPrevSource = { function() ui().step_source(-1) end, {} },
-  QuoteLensNext = { function(o) ui().jump(1, o.count) end, { count = 1 } },
-  QuoteLensPrev = { function(o) ui().jump(-1, o.count) end, { count = 1 } },
-  QuoteLensList = { function() ui().list() end, {} },
-  QuoteLensSpeakers = { function() ui().speakers() end, {} },
-  QuoteLensAttach = { function() ql().attach(0) end, {} },
-  QuoteLensDetach = { function() ql().detach(0) end, {} },
-  QuoteLensToggle = { function() ql().toggle(0) end, {} },
-  QuoteLensStatus = { function()
-    local s = ql().status(0)
-    local info = ql().running() and ql().request('quotelens_status') or nil
-    local proc = info and string.format('co-process %s, %d buffers', info.version, info.buffers) or 'co-process not running'
-    local c = info and ql().request('quotelens_corpus_status')
-    if c and c.found > 0 then
-      proc = proc .. string.format(' · corpus %d files (%.1f MB)%s%s', c.files, c.bytes / 1048576,
-        c.left_out > 0 and string.format(', %d left out', c.left_out) or '', c.busy and ', indexing' or '')
-    end
-    vim.api.nvim_echo({ { 'quotelens: ' .. (s ~= '' and s or 'not attached') .. ' · ' .. proc } }, false, {})
-  end, {} },
-}
+-- :QuoteLens {subcommand}, as gitsigns and other plugins have it. Every
+-- command accepts a count, so that 3K on a mapping is no E481; only next
+-- and prev use it.
+vim.api.nvim_create_user_command('QuoteLens', function(o)
+  commands.run(o.fargs[1] or 'status', o)
+end, { nargs = '?', count = 0, bang = true, complete = commands.complete, desc = 'quotelens {subcommand}' })
 
-for name, def in pairs(commands) do
-  vim.api.nvim_create_user_command(name, def[1], def[2])
-end
-
-local plugs = {
-  ['<Plug>(quotelens-hover)'] = 'QuoteLensHover',
-  ['<Plug>(quotelens-sources)'] = 'QuoteLensSources',
-  ['<Plug>(quotelens-next-source)'] = 'QuoteLensNextSource',
-  ['<Plug>(quotelens-prev-source)'] = 'QuoteLensPrevSource',
-  ['<Plug>(quotelens-next)'] = 'QuoteLensNext',
-  ['<Plug>(quotelens-prev)'] = 'QuoteLensPrev',
-  ['<Plug>(quotelens-list)'] = 'QuoteLensList',
-  ['<Plug>(quotelens-toggle)'] = 'QuoteLensToggle',
-}
-for lhs, cmd in pairs(plugs) do
-  vim.keymap.set('n', lhs, function()
-    vim.cmd((vim.v.count > 0 and vim.v.count or '') .. cmd)
-  end, { silent = true, desc = cmd })
+for _, sub in ipairs(commands.subcommands) do
+  local name = sub[1]
+  -- The names from before :QuoteLens, kept as aliases.
+  vim.api.nvim_create_user_command(sub[2], function(o) commands.run(name, o) end,
+    { count = 0, bang = sub.bang or false, desc = ':QuoteLens ' .. name })
+  vim.keymap.set('n', '<Plug>(quotelens-' .. name .. ')', function()
+    commands.run(name, { count = vim.v.count })
+  end, { silent = true, desc = ':QuoteLens ' .. name })
 end
 
 local group = vim.api.nvim_create_augroup('QuoteLens', { clear = true })

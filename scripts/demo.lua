@@ -8,10 +8,11 @@ require('quotelens').setup({
   on_attach = function(buf)
     local map = function(lhs, rhs) vim.keymap.set('n', lhs, rhs, { buffer = buf, remap = true }) end
     map('K', '<Plug>(quotelens-hover)')
-    map(']q', '<Plug>(quotelens-next)')
-    map('[q', '<Plug>(quotelens-prev)')
-    map(']s', '<Plug>(quotelens-next-source)')
-    map('gs', '<Plug>(quotelens-sources)')
+    map(']"', '<Plug>(quotelens-next)')
+    map('["', '<Plug>(quotelens-prev)')
+    map(']o', '<Plug>(quotelens-next-source)')
+    map('[o', '<Plug>(quotelens-prev-source)')
+    map('<LocalLeader>s', '<Plug>(quotelens-sources)')
   end,
 })
 vim.o.signcolumn = 'yes'
@@ -31,4 +32,4 @@ vim.wait(5000, function()
   return false
 end, 20)
 vim.cmd('QuoteLensHover')
-vim.api.nvim_echo({ { 'quotelens demo: K hover · ]q [q next/prev quote · ]s next source · gs sources · :help quotelens', 'Comment' } }, false, {})
+vim.api.nvim_echo({ { 'quotelens demo: K hover · ]" [" next/prev quote · ]o [o other copies · \\s sources · :help quotelens', 'Comment' } }, false, {})

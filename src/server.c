@@ -99,6 +99,8 @@ typedef struct server {
     bool names_stale;         /* a document's speakers changed since it was built */
     uv_timer_t pause;         /* fires when typing pauses: the slower, whole passes */
     size_t max_buffer;        /* bytes; a buffer that grows larger is let go */
+    int64_t *leaving;         /* buffers asked to detach whose detach event */
+    size_t n_leaving, cap_leaving; /* has not come back yet */
     bool reported;
     bool input_told;          /* the user knows input was lost */
     uint64_t versions;        /* of every buffer's text, so none is seen twice */
@@ -149,6 +151,28 @@ static void drop(server *s, buffer *b)
         s->bufs[i].dirty = true;
 }
 
+/* Asks Neovim to stop sending buf's events. Its detach event comes later,
+ * maybe after the plugin attached the buffer again (a quick :QuoteLens
+ * toggle): that event answers this call and must not drop the new copy, so
+ * the handle is remembered until it comes. */
+static void stop_events(server *s, int64_t h)
+{
+    if (nvim_buf_detach(s->rpc, h) == 0 &&
+        array_grow((void **)&s->leaving, &s->cap_leaving, s->n_leaving + 1, sizeof *s->leaving) == 0)
+        s->leaving[s->n_leaving++] = h;
+}
+
+/* Whether a detach event answers a stop_events() (which it then forgets). */
+static bool was_leaving(server *s, int64_t h)
+{
+    for (size_t i = 0; i < s->n_leaving; i++)
+        if (s->leaving[i] == h) {
+            s->leaving[i] = s->leaving[--s->n_leaving];
+            return true;
+        }
+    return false;
+}
+
 /* A buffer that cannot be followed is let go, and the user told why:
  * nothing is dropped without a word. */
 static void unfollow(server *s, buffer *b, const char *why)
@@ -156,7 +180,7 @@ static void unfollow(server *s, buffer *b, const char *why)
     char msg[512];
     snprintf(msg, sizeof msg, "quotelens: %s %s; it is not analysed", b->name, why);
     log_msg("buffer %lld: %s", (long long)b->handle, msg);
-    nvim_buf_detach(s->rpc, b->handle);
+    stop_events(s, b->handle);
     nvim_unfollowed(s->rpc, b->handle, msg);
     drop(s, b);
 }
@@ -227,7 +251,7 @@ static void detach(server *s, const msgpack_object *params)
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
         !(b = find(s, h)))
         return;
-    nvim_buf_detach(s->rpc, h);
+    stop_events(s, h);
     drop(s, b);
 }
 
@@ -283,7 +307,7 @@ static void let_go(server *s, buffer *b, size_t bytes)
 {
     log_msg("buffer %lld: %zu bytes or more, over the limit of %zu; detached",
             (long long)b->handle, bytes, s->max_buffer);
-    nvim_buf_detach(s->rpc, b->handle);
+    stop_events(s, b->handle);
     nvim_too_large(s->rpc, b->handle, bytes);
     drop(s, b);
 }
@@ -359,7 +383,7 @@ static void detach_event(server *s, const msgpack_object *params)
     int64_t h;
     buffer *b;
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
-        !(b = find(s, h)))
+        was_leaving(s, h) || !(b = find(s, h)))
         return;
     if (b->resync) {
         /* The copy starts empty until the attach sends the lines: the old
@@ -418,9 +442,44 @@ static void refresh(server *s, const msgpack_object *params)
     b->whole_next = b->dirty = true;
 }
 
-static void respond_status(server *s, uint32_t id)
+/* Where an answer goes: the response to request `id`, or for quotelens_ask
+ * (a request sent as a notification, so that Neovim never waits on us) a
+ * call of require('quotelens').answer(id, result[, error]) in Neovim. */
+typedef struct reply {
+    uint32_t id;
+    bool ask;
+} reply;
+
+static msgpack_packer *begin_answer(server *s, reply to, uint32_t n)
 {
-    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_packer *pk = rpc_begin_notification(s->rpc, "nvim_exec_lua", 2);
+    rpc_pack_cstr(pk, "require('quotelens').answer(...)");
+    msgpack_pack_array(pk, n);
+    msgpack_pack_uint32(pk, to.id);
+    return pk;
+}
+
+/* Begins the answer: pack the result with the packer returned, then send. */
+static msgpack_packer *begin_reply(server *s, reply to)
+{
+    return to.ask ? begin_answer(s, to, 2) : rpc_begin_response(s->rpc, to.id);
+}
+
+static void reply_error(server *s, reply to, const char *message)
+{
+    if (!to.ask) {
+        rpc_respond_error(s->rpc, to.id, message);
+        return;
+    }
+    msgpack_packer *pk = begin_answer(s, to, 3);
+    msgpack_pack_nil(pk);
+    rpc_pack_cstr(pk, message);
+    rpc_send(s->rpc);
+}
+
+static void respond_status(server *s, reply to)
+{
+    msgpack_packer *pk = begin_reply(s, to);
     msgpack_pack_map(pk, 3);
     rpc_pack_cstr(pk, "buffers");
     msgpack_pack_uint64(pk, s->n_bufs);
@@ -432,7 +491,7 @@ static void respond_status(server *s, uint32_t id)
 }
 
 /* A digest of the copy of a buffer, so tests can check it equals the text. */
-static void respond_digest(server *s, uint32_t id, const msgpack_object *params)
+static void respond_digest(server *s, reply to, const msgpack_object *params)
 {
     int64_t h;
     buffer *b;
@@ -440,12 +499,12 @@ static void respond_digest(server *s, uint32_t id, const msgpack_object *params)
     const char *text;
     if (params->via.array.size < 1 || !nvim_buffer_arg(&params->via.array.ptr[0], &h) ||
         !(b = find(s, h)) || !(text = doc_text(b->d, &len))) {
-        rpc_respond_error(s->rpc, id, "no such buffer");
+        reply_error(s, to, "no such buffer");
         return;
     }
     char hex[17];
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)XXH3_64bits(text, len));
-    msgpack_packer *pk = rpc_begin_response(s->rpc, id);
+    msgpack_packer *pk = begin_reply(s, to);
     msgpack_pack_map(pk, 3);
     rpc_pack_cstr(pk, "lines");
     msgpack_pack_uint64(pk, doc_line_count(b->d));
@@ -461,6 +520,40 @@ static bool is(const rpc_message *m, const char *name)
     return m->method_len == strlen(name) && memcmp(m->method, name, m->method_len) == 0;
 }
 
+/* The requests, whether sent as requests or through quotelens_ask. */
+static void answer(server *s, reply to, const char *method, size_t len, const msgpack_object *params)
+{
+    rpc_message m = {.method = method, .method_len = len};
+    if (is(&m, "quotelens_ping")) {
+        rpc_pack_cstr(begin_reply(s, to), "pong");
+        rpc_send(s->rpc);
+    } else if (is(&m, "quotelens_status")) {
+        respond_status(s, to);
+    } else if (is(&m, "quotelens_digest")) {
+        respond_digest(s, to, params);
+    } else if (is(&m, "quotelens_corpus_status")) {
+        watch_pack_status(s->watch, begin_reply(s, to), params);
+        rpc_send(s->rpc);
+    } else {
+        reply_error(s, to, "unknown method");
+    }
+}
+
+/* quotelens_ask: [id, method, [params]]: a request the plugin sends as a
+ * notification, answered by a call into Neovim (reply above), so that a
+ * co-process that is stopped or busy never blocks the editor. */
+static void ask(server *s, const msgpack_object *params)
+{
+    const msgpack_object *p = params->via.array.ptr;
+    int64_t id;
+    if (params->via.array.size != 3 || !int_arg(&p[0], &id) || id < 0 || id > UINT32_MAX ||
+        p[1].type != MSGPACK_OBJECT_STR || p[2].type != MSGPACK_OBJECT_ARRAY) {
+        log_msg("ask: expected [id, method, [params]]");
+        return;
+    }
+    answer(s, (reply){(uint32_t)id, true}, p[1].via.str.ptr, p[1].via.str.size, &p[2]);
+}
+
 static void on_message(void *ctx, const rpc_message *m)
 {
     server *s = ctx;
@@ -470,18 +563,7 @@ static void on_message(void *ctx, const rpc_message *m)
         return;
     }
     if (m->kind == RPC_REQUEST) {
-        if (is(m, "quotelens_ping")) {
-            rpc_pack_cstr(rpc_begin_response(s->rpc, m->id), "pong");
-            rpc_send(s->rpc);
-        } else if (is(m, "quotelens_status")) {
-            respond_status(s, m->id);
-        } else if (is(m, "quotelens_digest")) {
-            respond_digest(s, m->id, m->params);
-        } else if (is(m, "quotelens_corpus_status")) {
-            watch_respond(s->watch, s->rpc, m->id, m->params);
-        } else {
-            rpc_respond_error(s->rpc, m->id, "unknown method");
-        }
+        answer(s, (reply){m->id, false}, m->method, m->method_len, m->params);
         return;
     }
     if (is(m, "nvim_buf_lines_event"))
@@ -502,6 +584,8 @@ static void on_message(void *ctx, const rpc_message *m)
         limits(s, m->params);
     else if (is(m, "quotelens_corpus"))
         set_corpus(s, m->params);
+    else if (is(m, "quotelens_ask"))
+        ask(s, m->params);
     else if (is(m, "nvim_error_event"))
         log_msg("neovim reported an error in a notification");
     else
@@ -1077,6 +1161,7 @@ int server_run(void)
     for (size_t i = 0; i < s.n_bufs; i++)
         buffer_clear(&s.bufs[i]);
     free(s.bufs);
+    free(s.leaving);
     corpus_free(s.corpus);
     names_free(s.names);
     uv_loop_close(s.loop);

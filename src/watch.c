@@ -892,7 +892,7 @@ int watch_names(const watch *w, names *reg)
     return 0;
 }
 
-void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *params)
+void watch_pack_status(const watch *w, msgpack_packer *pk, const msgpack_object *params)
 {
     bool paths = params->via.array.size > 0 && params->via.array.ptr[0].type == MSGPACK_OBJECT_BOOLEAN &&
                  params->via.array.ptr[0].via.boolean;
@@ -903,7 +903,6 @@ void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *pa
             bytes += (size_t)w->v[i].tried.size;
             speakers += w->v[i].n_speakers;
         }
-    msgpack_packer *pk = rpc_begin_response(r, id);
     msgpack_pack_map(pk, 10 + paths);
     rpc_pack_cstr(pk, "busy");
     if (w->phase != IDLE || w->again || uv_is_active((uv_handle_t *)&w->debounce))
@@ -938,5 +937,4 @@ void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *pa
             if (w->v[i].indexed)
                 rpc_pack_cstr(pk, w->v[i].path);
     }
-    rpc_send(r);
 }

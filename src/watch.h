@@ -59,8 +59,9 @@ void watch_opened(watch *w, const char *path);
 void watch_forget(watch *w, const char *path);
 /* Registers the speakers of every indexed file. Returns 0 or -ENOMEM. */
 int watch_names(const watch *w, names *reg);
-/* Answers quotelens_corpus_status: [with_paths?] -> a map of figures, and
- * the indexed paths when asked. */
-void watch_respond(const watch *w, rpc *r, uint32_t id, const msgpack_object *params);
+/* The answer to quotelens_corpus_status: [with_paths?] -> a map of
+ * figures, and the indexed paths when asked; packed with pk, which the
+ * caller began and sends. */
+void watch_pack_status(const watch *w, msgpack_packer *pk, const msgpack_object *params);
 
 #endif

@@ -12,6 +12,7 @@ local M = {}
 local job = nil       -- channel id of the running co-process
 local attached = {}   -- bufnr -> true
 local died_told = false
+local died = false    -- the co-process ended without being asked to
 local large_told = {} -- bufnr -> true: told it is over max_buffer_mb
 local leaving = false -- Neovim is quitting: the co-process is stopped on purpose
 
@@ -73,6 +74,7 @@ end
 
 local function on_exit(_, code)
   job = nil
+  died = not leaving
   local bufs = vim.tbl_keys(attached)
   attached = {}
   vim.schedule(function()
@@ -80,11 +82,25 @@ local function on_exit(_, code)
       render.clear(b)
     end
   end)
+  -- A hover float shows the dead process's data: it goes with it.
+  vim.schedule(function()
+    if package.loaded['quotelens.ui'] then
+      require('quotelens.ui').close_hover()
+    end
+  end)
   if code ~= 0 and not died_told and not leaving then
     died_told = true
     notify(string.format('quotelens: the co-process stopped (exit %d); it restarts on the next command', code))
   end
   M._detached_by_exit = bufs
+  -- Questions it will never answer.
+  local waiting = asks
+  asks = {}
+  vim.schedule(function()
+    for _, cb in pairs(waiting) do
+      cb(nil, 'stopped')
+    end
+  end)
 end
 
 -- The options the co-process needs; sent at its start and by setup().
@@ -113,7 +129,7 @@ local function start()
     return nil
   end
   job = id
-  died_told = false
+  died_told, died = false, false
   send_options(job)
   -- Buffers followed before a crash come back.
   local again = M._detached_by_exit or {}
@@ -275,18 +291,75 @@ function M.status(bufnr)
   return string.format('%d quotes · %d linked%s', #st.quotes, linked, st.complete == false and ' …' or '')
 end
 
+-- Before any command: a co-process that died is started again, and the
+-- buffers it followed are followed again. The current buffer's first
+-- update is waited for (a second at most) so that the command finds its
+-- quotes.
+function M.revive()
+  if job or not died then
+    return
+  end
+  local buf = vim.api.nvim_get_current_buf()
+  local was = vim.tbl_contains(M._detached_by_exit or {}, buf)
+  for _, b in ipairs(M._detached_by_exit or {}) do
+    render.clear(b) -- now, not when the scheduled clear comes
+  end
+  if start() and was then
+    vim.wait(1000, function() return render.state[buf] ~= nil end, 5)
+  end
+end
+
 function M.running()
   return job ~= nil
 end
 
--- A request the co-process answers at once (used by :QuoteLensStatus).
-function M.request(method, ...)
-  local chan = start()
-  if not chan then
+-- Milliseconds a question to the co-process waits for its answer.
+M.timeout = 3000
+
+local asks = {}  -- id -> function(result, err) waiting for an answer
+local last_ask = 0
+
+local function unnil(v)
+  if v == vim.NIL then
     return nil
   end
-  local ok, res = pcall(vim.rpcrequest, chan, method, ...)
-  return ok and res or nil
+  return v
+end
+
+-- Called by the co-process with the answer to question `id` (M.ask).
+function M.answer(id, result, err)
+  local cb = asks[id]
+  asks[id] = nil
+  if cb then
+    cb(unnil(result), unnil(err))
+  end
+end
+
+-- Asks the co-process without waiting: it answers with a notification
+-- (quotelens_ask), never vim.rpcrequest, which has no bound and would
+-- freeze Neovim on a stopped or busy co-process. cb(result, err) runs once:
+-- with the answer, or with err 'not running', 'stopped' (it died) or
+-- 'timeout' (no answer within M.timeout ms).
+function M.ask(method, args, cb)
+  local chan = start()
+  if not chan then
+    vim.schedule(function() cb(nil, 'not running') end)
+    return
+  end
+  last_ask = last_ask + 1
+  local id = last_ask
+  asks[id] = cb
+  vim.rpcnotify(chan, 'quotelens_ask', id, method, args or {})
+  vim.defer_fn(function() M.answer(id, nil, 'timeout') end, M.timeout)
+end
+
+-- Asks and waits for the answer, M.timeout ms at most; nil and the reason
+-- when there is none.
+function M.request(method, ...)
+  local result, err, done = nil, nil, false
+  M.ask(method, { ... }, function(r, e) result, err, done = r, e, true end)
+  vim.wait(M.timeout + 100, function() return done end, 5)
+  return result, err
 end
 
 function M.setup(opts)

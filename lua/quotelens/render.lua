@@ -34,6 +34,12 @@ local function mark(buf, row, col, opts)
   return ok and id or nil
 end
 
+-- Whether q gets end-of-line text: a full quote, or a partial one that
+-- other sources carry; never a mention, which is nobody's words.
+local function speaks(q)
+  return q.kind == 'full' or (q.kind == 'partial' and #q.sources > 0)
+end
+
 local function virt_text(q)
   local who = q.speaker or 'unattributed'
   local n = #q.sources
@@ -62,11 +68,51 @@ local function differs(q)
   return false
 end
 
+-- The quotes one row's end-of-line text names; past them it counts.
+local ROW_TEXTS = 6
+
+-- The end-of-line text of the row where quotes[i] ends: one text for
+-- every quote that ends there, in order ("— Ana Ruiz · 2 sources  — Tomas
+-- Berg"), held by the last of them. Quotes do not overlap, so those ending
+-- on one row are neighbours in the list.
+local function row_text(buf, quotes, i)
+  local row = quotes[i].end_lnum
+  local first, last = i, i
+  while quotes[first - 1] and quotes[first - 1].end_lnum == row do
+    first = first - 1
+  end
+  while quotes[last + 1] and quotes[last + 1].end_lnum == row do
+    last = last + 1
+  end
+  local parts, owner, more = {}, nil, 0
+  for k = first, last do
+    local q = quotes[k]
+    if q._marks and q._marks[3] then
+      vim.api.nvim_buf_del_extmark(buf, M.ns, q._marks[3])
+      q._marks[3] = nil
+    end
+    if speaks(q) then
+      owner = q
+      if #parts < ROW_TEXTS then
+        parts[#parts + 1] = virt_text(q)
+      else
+        more = more + 1
+      end
+    end
+  end
+  if more > 0 then
+    parts[#parts + 1] = string.format('(%d more)', more)
+  end
+  if owner and owner._marks then
+    owner._marks[3] = mark(buf, row, 0, {
+      virt_text = { { table.concat(parts, '  '), 'QuoteLensVirtText' } }, virt_text_pos = 'eol' })
+  end
+end
+
 -- Sets the marks of quotes[from..to], remembering their ids on each quote
--- so that a later update can take them away again.
+-- so that a later update can take them away again; then the end-of-line
+-- text of their rows and of their neighbours' (which may share a row).
 local function draw(buf, quotes, from, to)
-  local opts = config.options
-  local last_on_row = {}
   for i = from, to do
     local q = quotes[i]
     local hl = q.kind == 'partial' and 'QuoteLensPartial'
@@ -80,23 +126,16 @@ local function draw(buf, quotes, from, to)
       local m = q.mention
       q._marks[2] = mark(buf, m.lnum, m.col, { end_row = m.end_lnum, end_col = m.end_col, hl_group = 'QuoteLensSpeaker' })
     end
-    if opts.virtual_text and q.kind == 'full' then
-      last_on_row[q.end_lnum] = q
+  end
+  if not config.options.virtual_text then
+    return
+  end
+  local done = {}
+  for i = math.max(from - 1, 1), math.min(to + 1, #quotes) do
+    if not done[quotes[i].end_lnum] then
+      done[quotes[i].end_lnum] = true
+      row_text(buf, quotes, i)
     end
-  end
-  -- A quote after the range that ends on the same row keeps the row's text.
-  local after = quotes[to + 1]
-  if after and after.kind == 'full' then
-    last_on_row[after.end_lnum] = nil
-  end
-  -- One before the range that ends on such a row gives its text up.
-  local before = quotes[from - 1]
-  if before and before._marks and before._marks[3] and last_on_row[before.end_lnum] then
-    vim.api.nvim_buf_del_extmark(buf, M.ns, before._marks[3])
-    before._marks[3] = nil
-  end
-  for row, q in pairs(last_on_row) do
-    q._marks[3] = mark(buf, row, 0, { virt_text = { { virt_text(q), 'QuoteLensVirtText' } }, virt_text_pos = 'eol' })
   end
 end
 

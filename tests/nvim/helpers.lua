@@ -12,6 +12,7 @@ function H.setup(opts)
   local wrapper = os.getenv('QUOTELENS_WRAPPER')
   if wrapper and wrapper ~= '' then
     cmd = vim.split(wrapper .. ' ' .. H.bin, ' ', { trimempty = true })
+    require('quotelens').timeout = 60000 -- valgrind: answers come tens of times slower
   end
   require('quotelens').setup(vim.tbl_extend('force', { cmd = cmd, filetypes = {} }, opts or {}))
 end

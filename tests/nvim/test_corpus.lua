@@ -184,7 +184,12 @@ H.case('corpus_max_mb: the newest files within the budget, told once', function(
   H.eq(paths, expected(budget), 'the newest files')
   H.eq(st.left_out, #files - 50, 'the rest left out')
   vim.wait(1000, function() return #messages > 0 end, 10) -- notify is scheduled
-  local shown = vim.fn.execute('QuoteLensStatus')
+  -- :QuoteLensStatus asks without waiting, and tells when the answers are in.
+  local before = #messages
+  vim.cmd('QuoteLensStatus')
+  vim.wait(5000, function() return #messages > before end, 10)
+  local shown = messages[before + 1] or ''
+  table.remove(messages, before + 1)
   H.ok(shown:find('corpus 51 files %(0%.0 MB%), ' .. (#files - 50) .. ' left out'), 'status shows it: ' .. shown)
   local told = vim.tbl_filter(function(m) return m:find('corpus_max_mb') end, messages)
   H.eq(#told, 1, 'told once: ' .. vim.inspect(messages))

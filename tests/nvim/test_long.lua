@@ -47,10 +47,11 @@ local function difference()
       text_rows[#text_rows + 1] = m[2] + 1
     end
   end
-  -- One end-of-line text on each row where a full quote ends.
+  -- One end-of-line text on each row where a full quote, or a partial one
+  -- with sources, ends.
   local want_rows, seen = {}, {}
   for _, r in ipairs(rows) do
-    if r.kind == 'full' and not seen[r.end_line] then
+    if (r.kind == 'full' or r.kind == 'partial' and #r.sources > 0) and not seen[r.end_line] then
       seen[r.end_line] = true
       want_rows[#want_rows + 1] = r.end_line
     end
