@@ -15,6 +15,8 @@ local died_told = false
 local died = false    -- the co-process ended without being asked to
 local large_told = {} -- bufnr -> true: told it is over max_buffer_mb
 local leaving = false -- Neovim is quitting: the co-process is stopped on purpose
+local asks = {}       -- question id -> function(result, err) waiting for its answer
+local last_ask = 0
 
 vim.api.nvim_create_autocmd('VimLeavePre', {
   group = vim.api.nvim_create_augroup('QuoteLensLeave', { clear = true }),
@@ -315,9 +317,6 @@ end
 
 -- Milliseconds a question to the co-process waits for its answer.
 M.timeout = 3000
-
-local asks = {}  -- id -> function(result, err) waiting for an answer
-local last_ask = 0
 
 local function unnil(v)
   if v == vim.NIL then

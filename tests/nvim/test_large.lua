@@ -128,7 +128,10 @@ H.case('100 MB pasted into a followed buffer: let go, memory bounded', function(
     H.ok((vim.loop.hrtime() - t) / 1e6 < 60000, 'the paste returns')
     H.ok(vim.wait(60000, function() return not ql.is_attached(buf) end, 10), 'let go')
     H.eq(told('max_buffer_mb'), 1, 'told once: ' .. vim.inspect(messages))
-    H.ok(ping() < 1000, 'the co-process answers at once')
+    -- ASan's co-process takes about 600 ms here on a loaded machine (the
+    -- same through vim.rpcrequest as through quotelens_ask): a bound
+    -- against a hang, three times the plain build's.
+    H.ok(ping() < (sanitized and 3000 or 1000), 'the co-process answers at once')
     local rss, peak = memory(pid)
     print(string.format('      co-process after paste %d of 100 MB: RSS %.0f MB, peak %.0f MB', round, rss, peak))
     after[round] = { rss = rss, peak = peak }

@@ -85,6 +85,20 @@ H.case('continued, it answers again and catches up', function()
   H.ok(said[1]:find('co%-process %d+%.%d+%.%d+, 1 buffer$'), 'message: ' .. vim.inspect(said))
 end)
 
+H.case('a question left unanswered by a co-process that dies is answered "stopped" at once', function()
+  vim.loop.kill(pid, 'sigstop')
+  local got
+  ql.ask('quotelens_status', {}, function(r, err) got = { r, err } end)
+  vim.loop.kill(pid, 'sigkill')
+  local t = vim.loop.hrtime()
+  H.ok(vim.wait(ql.timeout, function() return got ~= nil end, 5), 'answered')
+  H.eq(got, { nil, 'stopped' }, 'the reason')
+  H.ok((vim.loop.hrtime() - t) / 1e6 < ql.timeout / 2, 'before its timeout')
+  said = {}
+  vim.cmd('QuoteLens status') -- any command starts it again
+  H.ok(vim.wait(ql.timeout, function() return #said > 0 end, 10), 'told')
+  H.ok(said[1]:find('co%-process %d+%.%d+%.%d+, 1 buffer$'), 'running again: ' .. vim.inspect(said))
+end)
+
 vim.notify = notify
-vim.loop.kill(pid, 'sigcont')
 H.finish()
